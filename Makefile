@@ -1,0 +1,46 @@
+# Two commands matter: `make serve` and `make test`. Both install what they need first.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+PORT ?= 8000
+
+.DEFAULT_GOAL := check
+.PHONY: check serve test lint format bench validate chromium clean
+
+check: test lint
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV) || { $(SUDO) apt-get update && $(SUDO) apt-get install -y python3-venv && $(PYTHON) -m venv $(VENV); }
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+# Debian's Chromium drives the browser tests (Playwright's own browser download is not used).
+chromium:
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium; }
+
+serve: $(VENV)/.installed
+	$(BIN)/atlas serve --port $(PORT)
+
+test: $(VENV)/.installed chromium
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check server tests tools benchmarks
+	$(BIN)/ruff format --check server tests tools benchmarks
+
+format: $(VENV)/.installed
+	$(BIN)/ruff format server tests tools benchmarks
+	$(BIN)/ruff check --fix server tests tools benchmarks
+
+validate: $(VENV)/.installed
+	$(BIN)/atlas validate
+
+bench: $(VENV)/.installed chromium
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis *.egg-info

@@ -1,0 +1,32 @@
+"""The Iran–Russia Historical Atlas: a Flask app serving curated, time-aware GeoJSON layers."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+
+from server import config, errors, store, timeline
+from server.paths import STATIC_DIR, TEMPLATE_DIR
+
+
+def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
+    """Build the atlas app: defaults first, then ``overrides``; load and validate the data once.
+
+    Raises ``server.errors.DataError`` (naming file, feature and reason) if a layer is invalid,
+    so a broken data file stops the server at start instead of at the first request.
+    """
+    app = Flask(__name__, template_folder=str(TEMPLATE_DIR), static_folder=str(STATIC_DIR))
+    app.config.from_mapping(config.DEFAULTS)
+    if overrides:
+        app.config.from_mapping(overrides)
+    errors.init_app(app)
+    store.init_app(app)
+
+    app.add_template_filter(timeline.in_words, "in_words")
+
+    from server import views
+
+    app.register_blueprint(views.bp)
+    return app

@@ -1,0 +1,94 @@
+"""The ``atlas`` command: serve the atlas, and validate data files.
+
+Errors a user can fix (bad arguments, invalid data) print one line and exit non-zero (2 for
+usage, 1 for data); a traceback is never the answer to a mistake.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from server import create_app
+from server.errors import DataError
+from server.paths import GEODATA_DIR
+from server.store import LayerStore
+from server.validate import LayerSpec, check_collection, parse_catalog, read_json, read_sources
+
+GEODATA_OPTION = click.option(
+    "--geodata",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=GEODATA_DIR,
+    show_default=True,
+    help="Folder with catalog.json, the layers, SOURCES.md and basemap/.",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def cli() -> None:
+    """Iran–Russia Historical Atlas."""
+
+
+@cli.command()
+@GEODATA_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=lambda: min(2 * (os.cpu_count() or 1) + 1, 9),
+    show_default="2 × cores + 1",
+    help="Gunicorn worker processes.",
+)
+@click.option("--dev", is_flag=True, help="Flask's reloading debug server instead of gunicorn.")
+def serve(geodata: Path, host: str, port: int, workers: int, dev: bool) -> None:
+    """Validate the data, then serve the atlas (gunicorn; --dev for the reloader)."""
+    app = create_app({"GEODATA_DIR": str(geodata)})
+    if dev or os.environ.get("FLASK_DEBUG") == "1":
+        app.run(host=host, port=port, debug=True)
+        return
+    from server.wsgi_server import run_gunicorn
+
+    click.echo(f"Serving the atlas on http://{host}:{port}/ with {workers} workers")
+    run_gunicorn(app, bind=f"{host}:{port}", workers=workers)
+
+
+@cli.command()
+@GEODATA_OPTION
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+def validate(geodata: Path, files: tuple[Path, ...]) -> None:
+    """Check the whole atlas, or only the given layer FILES, against the data contract."""
+    if not files:
+        store = LayerStore.load(geodata)
+        count = sum(len(layer.features) for layer in store)
+        click.echo(
+            f"ok: {len(store.layers)} layers, {count} features, {len(store.key_dates)} key dates"
+        )
+        return
+    sources = read_sources(geodata / "SOURCES.md")
+    specs = {spec.id: spec for spec in parse_catalog(read_json(geodata / "catalog.json"), "catalog")}
+    for path in files:
+        spec = specs.get(path.stem) or LayerSpec(path.stem, path.stem, "", 0, True, {})
+        features = check_collection(read_json(path), str(path), spec, sources)
+        click.echo(f"ok: {path} ({len(features)} features)")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the command; answer user mistakes with one line and an exit code, not a traceback."""
+    try:
+        code = cli.main(args=argv, prog_name="atlas", standalone_mode=False)
+    except click.UsageError as error:
+        click.echo(f"atlas: {error.format_message()} (see 'atlas --help')", err=True)
+        code = 2
+    except click.ClickException as error:
+        click.echo(f"atlas: {error.format_message()}", err=True)
+        code = error.exit_code
+    except DataError as error:
+        click.echo(f"atlas: invalid data: {error}", err=True)
+        code = 1
+    except click.Abort:
+        code = 1
+    sys.exit(code or 0)

@@ -1,0 +1,123 @@
+"""Our Folium map controls, each a ``MacroElement`` with a Jinja template in ``templates/elements``.
+
+They follow Folium's own plugins (``plugins/timeline.py``): keyword options gathered into
+``self.options``, the JS and CSS they need as per-instance ``default_js``/``default_css`` lists
+(never Folium's shared class lists, so no CDN URL can leak in), and a render guard on the parent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import folium
+from folium.elements import JSCSSMixin
+from folium.template import Template
+
+from server.paths import TEMPLATE_DIR
+
+
+def _template(name: str) -> Template:
+    return Template((TEMPLATE_DIR / "elements" / name).read_text(encoding="utf-8"))
+
+
+class _AtlasControl(JSCSSMixin):
+    """A control of the atlas page: it must sit on a ``folium.Map`` and brings its own assets."""
+
+    def __init__(self, static_url: Callable[[str], str], js: list[str], css: list[str]) -> None:
+        super().__init__()
+        self.default_js = [(name, static_url(f"js/{name}.js")) for name in js]
+        self.default_css = [(name, static_url(f"css/{name}.css")) for name in css]
+
+    def render(self, **kwargs: Any) -> None:
+        """Render on a map only; a slider without a map has nothing to move."""
+        if not isinstance(self._parent, folium.Map):
+            raise TypeError(f"{type(self).__name__} must be added to a folium.Map")
+        super().render(**kwargs)
+
+
+class AtlasLayers(_AtlasControl):
+    """Draw the basemap and every layer from data loaded once, filtered by date in the browser.
+
+    Parameters
+    ----------
+    static_url : callable
+        Maps a path under ``static/`` to its URL (``url_for`` when served, relative when static).
+    data_urls : list of str
+        Scripts that define ``window.ATLAS_DATA`` and ``window.ATLAS_BASEMAP``.
+    **options
+        ``day`` (ordinal of the first day shown), ``layers`` (ids shown), ``mode``.
+
+    Examples
+    --------
+    >>> m = folium.Map(tiles=None)
+    >>> atlas = AtlasLayers(lambda p: "/static/" + p, ["/data/atlas.js"], day=662000)
+    >>> atlas.add_to(m)
+    """
+
+    _template = _template("atlas_layers.html")
+
+    def __init__(self, static_url: Callable[[str], str], data_urls: list[str], **options: Any) -> None:
+        super().__init__(static_url, js=["atlas-time", "atlas-state", "atlas-map"], css=["atlas"])
+        self._name = "AtlasLayers"
+        for index, url in enumerate(data_urls):
+            self.default_js.insert(index, (f"atlas_data_{index}", url))
+        self.options = options
+
+
+class DateSlider(_AtlasControl):
+    """A slider over the atlas's whole timeline, with the date in words, key dates and play.
+
+    Parameters
+    ----------
+    static_url : callable
+        Maps a path under ``static/`` to its URL.
+    atlas : AtlasLayers
+        The layers the slider moves through time.
+    **options
+        ``day`` (the ordinal shown first), ``first_day`` and ``last_day`` (ordinals bounding the slider), ``key_dates`` (list of
+        ``{"date", "title"}``), ``play_years_per_second``.
+
+    Examples
+    --------
+    >>> DateSlider(lambda p: "/static/" + p, atlas, first_day=276000, last_day=740000).add_to(m)
+    """
+
+    _template = _template("date_slider.html")
+
+    def __init__(
+        self, static_url: Callable[[str], str], atlas: AtlasLayers, **options: Any
+    ) -> None:
+        super().__init__(static_url, js=["atlas-slider"], css=[])
+        self._name = "DateSlider"
+        self.atlas = atlas
+        self.options = options
+
+
+class Legend(_AtlasControl):
+    """The legend, which is also the layer switcher: a swatch per value, a checkbox per layer.
+
+    Parameters
+    ----------
+    static_url : callable
+        Maps a path under ``static/`` to its URL.
+    atlas : AtlasLayers
+        The layers the checkboxes show and hide.
+    layers : list of dict
+        ``{"id", "title", "swatches": [{"label", "color", "shape"}]}`` in display order.
+
+    Examples
+    --------
+    >>> Legend(lambda p: "/static/" + p, atlas, layers=[{"id": "cessions", "title": "Cessions",
+    ...        "swatches": [{"label": "Russia", "color": "#4a6c8c", "shape": "area"}]}]).add_to(m)
+    """
+
+    _template = _template("legend.html")
+
+    def __init__(
+        self, static_url: Callable[[str], str], atlas: AtlasLayers, layers: list[dict]
+    ) -> None:
+        super().__init__(static_url, js=["atlas-legend"], css=[])
+        self._name = "Legend"
+        self.atlas = atlas
+        self.layers = layers

@@ -1,0 +1,90 @@
+"""Key dates: the moments the slider snaps to and the classroom tour visits."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from server.errors import DataError, InvalidDate
+from server.timeline import parse_date
+from server.validate import SLUG, check_sources
+
+
+@dataclass(frozen=True)
+class KeyDate:
+    """One moment of the atlas's story, with the view that shows it."""
+
+    id: str
+    date: str
+    title: str
+    caption: str
+    sources: tuple[str, ...]
+    layers: tuple[str, ...]
+    bbox: tuple[float, float, float, float] | None
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the moment as the page and the API publish it."""
+        return {
+            "id": self.id,
+            "date": self.date,
+            "title": self.title,
+            "caption": self.caption,
+            "sources": list(self.sources),
+            "layers": list(self.layers),
+            "bbox": list(self.bbox) if self.bbox else None,
+        }
+
+
+def parse_key_dates(
+    raw: Any, path: str, layer_ids: Collection[str], sources: Mapping[str, str]
+) -> list[KeyDate]:
+    """Check ``key_dates.json`` (a list of moments) and return it in date order."""
+    if not isinstance(raw, list):
+        raise DataError(path, "expected a JSON list of key dates")
+    moments = [_parse_moment(item, index, path, layer_ids, sources) for index, item in enumerate(raw)]
+    ids = [moment.id for moment in moments]
+    for moment_id in ids:
+        if ids.count(moment_id) > 1:
+            raise DataError(path, "key date id is used twice", moment_id)
+    return sorted(moments, key=lambda moment: parse_date(moment.date).first_day())
+
+
+def _parse_moment(
+    item: Any, index: int, path: str, layer_ids: Collection[str], sources: Mapping[str, str]
+) -> KeyDate:
+    name = item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else f"#{index}"
+    try:
+        if not isinstance(item, dict) or not SLUG.fullmatch(name):
+            raise ValueError("needs an 'id' slug")
+        for key in ("title", "caption"):
+            if not isinstance(item.get(key), str) or not item[key].strip():
+                raise ValueError(f"needs a non-empty {key!r}")
+        parse_date(item.get("date"))
+        check_sources(item.get("sources"), sources)
+        unknown = [layer for layer in item.get("layers", []) if layer not in layer_ids]
+        if unknown:
+            raise ValueError(f"names unknown layers: {', '.join(map(str, unknown))}")
+        bbox = _parse_bbox(item.get("bbox"))
+    except (ValueError, InvalidDate) as error:
+        raise DataError(path, str(error), name) from None
+    return KeyDate(
+        id=name,
+        date=item["date"],
+        title=item["title"],
+        caption=item["caption"],
+        sources=tuple(item["sources"]),
+        layers=tuple(item.get("layers", [])),
+        bbox=bbox,
+    )
+
+
+def _parse_bbox(raw: Any) -> tuple[float, float, float, float] | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, list) or len(raw) != 4 or not all(isinstance(v, int | float) for v in raw):
+        raise ValueError("'bbox' must be [west, south, east, north] in degrees")
+    west, south, east, north = (float(value) for value in raw)
+    if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
+        raise ValueError("'bbox' must be [west, south, east, north] with west < east, south < north")
+    return west, south, east, north

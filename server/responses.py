@@ -1,0 +1,22 @@
+"""Responses for bytes that never change while the app runs: strong ETag, caching, 304s."""
+
+from __future__ import annotations
+
+import hashlib
+
+from flask import Response, request
+
+CACHE_CONTROL = "public, max-age=300"
+
+
+def cached_bytes(body: bytes, mimetype: str, *, headers: dict[str, str] | None = None) -> Response:
+    """Answer ``body`` with an ETag from its content, or 304 if the client already has it."""
+    etag = hashlib.blake2b(body, digest_size=12).hexdigest()
+    if request.if_none_match.contains(etag):
+        response = Response(status=304)
+    else:
+        response = Response(body, mimetype=mimetype)
+    response.set_etag(etag)
+    response.headers["Cache-Control"] = CACHE_CONTROL
+    response.headers.update(headers or {})
+    return response

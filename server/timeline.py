@@ -1,0 +1,143 @@
+"""Dates of the atlas: partial ISO dates, inclusive spans and dates in words.
+
+Time follows OpenHistoricalMap's convention so the data can travel there: the proleptic
+Gregorian calendar, ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, and a partial date covers its whole
+period (``1813`` as a start means 1 January 1813, as an end 31 December 1813). Days are handled
+as ``datetime.date`` (years 1–9999), whose ordinal numbers the browser uses too, so dates before
+1970 and before 1000 need no epoch arithmetic anywhere.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from server.errors import InvalidDate
+
+_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# RFC 3339 date-time as OGC API clients send it; only the calendar day matters to us.
+_DATE_TIME = re.compile(r"(\d{4}-\d{2}-\d{2})[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})")
+_OPEN = {"", ".."}
+
+MONTHS = tuple(calendar.month_name)[1:]
+EARLIEST = date.min
+LATEST = date.max
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date known to the year, the month or the day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def first_day(self) -> date:
+        """Return the first day the date covers (1 January for a bare year)."""
+        return date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> date:
+        """Return the last day the date covers (31 December for a bare year)."""
+        if self.day is not None:
+            return self.first_day()
+        month = self.month or 12
+        return date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    def __str__(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        return text
+
+
+def parse_date(text: object) -> PartialDate:
+    """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise ``InvalidDate`` saying what is wrong."""
+    if not isinstance(text, str):
+        raise InvalidDate(f"expected a date string like 1813-10-24, got {type(text).__name__}")
+    match = _PARTIAL_DATE.fullmatch(text)
+    if not match:
+        raise InvalidDate(f"{_shorten(text)!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = (int(part) if part else None for part in match.groups())
+    if year == 0:
+        raise InvalidDate(f"{text!r}: year 0000 does not exist; the first year is 0001")
+    if month is not None and not 1 <= month <= 12:
+        raise InvalidDate(f"{text!r}: month must be 01 to 12")
+    if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+        raise InvalidDate(f"{text!r}: {MONTHS[month - 1]} {year} has no day {day}")
+    return PartialDate(year, month, day)
+
+
+def parse_day(text: object) -> date:
+    """Parse a date as the first day it covers (a bare ``1813`` is 1 January 1813)."""
+    return parse_date(text).first_day()
+
+
+def parse_instant_or_interval(text: str) -> tuple[date, date]:
+    """Parse an OGC API ``datetime`` into the inclusive span of days it selects.
+
+    An instant (``1813-10-24``, ``1813``, an RFC 3339 date-time) covers its own days; an interval
+    ``start/end`` may be open on either side (``..`` or empty), but not on both.
+    """
+    if "/" not in text:
+        return _parse_instant(text)
+    start_text, sep, end_text = text.partition("/")
+    if "/" in end_text:
+        raise InvalidDate("an interval has exactly one '/': start/end")
+    if start_text in _OPEN and end_text in _OPEN:
+        raise InvalidDate("an interval must be bounded on at least one side")
+    start = EARLIEST if start_text in _OPEN else _parse_instant(start_text)[0]
+    end = LATEST if end_text in _OPEN else _parse_instant(end_text)[1]
+    if end < start:
+        raise InvalidDate(f"interval {_shorten(text)!r} ends before it starts")
+    return start, end
+
+
+def _parse_instant(text: str) -> tuple[date, date]:
+    match = _DATE_TIME.fullmatch(text)
+    partial = parse_date(match.group(1) if match else text)
+    return partial.first_day(), partial.last_day()
+
+
+def span_of(start: str | None, end: str | None) -> tuple[date, date]:
+    """Return the inclusive days a feature holds; a missing start or end is open."""
+    first = parse_date(start).first_day() if start else EARLIEST
+    last = parse_date(end).last_day() if end else LATEST
+    return first, last
+
+
+def day_after(day: date) -> date:
+    """Return the next day (the day a successor starts)."""
+    return day + timedelta(days=1)
+
+
+def in_words(value: date | PartialDate | str) -> str:
+    """Say a date the way people write it: ``24 October 1813``, ``October 1813``, ``913``."""
+    if isinstance(value, str):
+        value = parse_date(value)
+    if isinstance(value, date):
+        value = PartialDate(value.year, value.month, value.day)
+    words = [str(value.year)]
+    if value.month is not None:
+        words.insert(0, MONTHS[value.month - 1])
+    if value.day is not None:
+        words.insert(0, str(value.day))
+    return " ".join(words)
+
+
+def span_in_words(start: str | None, end: str | None) -> str:
+    """Say a feature's span: ``24 October 1813 – 22 February 1828``, ``since 1991``."""
+    if start and end:
+        return f"{in_words(start)} – {in_words(end)}"
+    if start:
+        return f"since {in_words(start)}"
+    if end:
+        return f"until {in_words(end)}"
+    return "at all times"
+
+
+def _shorten(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"

@@ -1,0 +1,280 @@
+"""The data contract of ``geodata/``, checked rule by rule.
+
+The store, ``atlas validate`` and the tests all call these functions, so a contributor sees the
+same one-line reason (file, feature, what is wrong) wherever a file is checked. Every check
+raises ``DataError`` at the first problem; nothing here knows about Flask.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import shapely
+from shapely.geometry import shape
+from shapely.validation import explain_validity
+
+from server.errors import DataError, InvalidDate
+from server.timeline import day_after, in_words, parse_date, span_of
+
+MAX_FILE_BYTES = 25 * 1024 * 1024
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+SOURCE_LINE = re.compile(r"^\s*[-*]\s+`([a-z0-9][a-z0-9_-]*)`\s*[—–-]+\s*(.+?)\s*$")
+SOURCE_REF = re.compile(r"([a-z0-9][a-z0-9_-]*)(?::\s*(.+))?")
+CERTAINTIES = ("exact", "approximate", "disputed")
+GEOMETRY_TYPES = {"Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon"}
+REQUIRED_TEXT = ("id", "name", "kind", "description")
+MAX_DECIMALS = 6
+
+
+@dataclass(frozen=True)
+class LayerSpec:
+    """A layer as ``catalog.json`` describes it."""
+
+    id: str
+    title: str
+    description: str
+    order: int
+    default_on: bool
+    style: Mapping[str, Any]
+    properties: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Period:
+    """The days one feature holds, as its chain check needs them."""
+
+    feature_id: str
+    first: date
+    last: date
+
+
+def read_json(path: Path) -> Any:
+    """Read a JSON file defensively: size-capped, depth-safe, errors named after the file."""
+    if not path.is_file():
+        raise DataError(str(path), "file is missing")
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise DataError(str(path), f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
+    try:
+        return json.loads(path.read_bytes())
+    except RecursionError:
+        raise DataError(str(path), "JSON is nested too deeply") from None
+    except (ValueError, UnicodeDecodeError) as error:
+        raise DataError(str(path), f"not valid JSON ({error})") from None
+
+
+def read_sources(path: Path) -> dict[str, str]:
+    """Return the bibliography of ``SOURCES.md`` as ``{key: citation}``."""
+    if not path.is_file():
+        raise DataError(str(path), "file is missing")
+    sources: dict[str, str] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        match = SOURCE_LINE.match(line)
+        if not match:
+            continue
+        key, citation = match.groups()
+        if key in sources:
+            raise DataError(str(path), f"line {number}: source key {key!r} is defined twice")
+        sources[key] = citation
+    return sources
+
+
+def parse_catalog(raw: Any, path: str) -> list[LayerSpec]:
+    """Check ``catalog.json`` and return its layers in display order."""
+    layers = raw.get("layers") if isinstance(raw, dict) else None
+    if not isinstance(layers, list) or not layers:
+        raise DataError(path, 'expected {"layers": [...]} with at least one layer')
+    specs = [_parse_layer_spec(entry, path) for entry in layers]
+    ids = [spec.id for spec in specs]
+    duplicates = sorted({layer_id for layer_id in ids if ids.count(layer_id) > 1})
+    if duplicates:
+        raise DataError(path, f"layer ids repeat: {', '.join(duplicates)}")
+    return sorted(specs, key=lambda spec: spec.order)
+
+
+def _parse_layer_spec(entry: Any, path: str) -> LayerSpec:
+    if not isinstance(entry, dict) or not SLUG.fullmatch(str(entry.get("id", ""))):
+        raise DataError(path, f"each layer needs an 'id' slug, got {entry!r:.60}")
+    for key in ("title", "description"):
+        if not isinstance(entry.get(key), str) or not entry[key].strip():
+            raise DataError(path, f"layer {entry['id']!r} needs a non-empty {key!r}")
+    properties = entry.get("properties", {})
+    if not isinstance(properties, dict):
+        raise DataError(path, f"layer {entry['id']!r}: 'properties' must be an object")
+    return LayerSpec(
+        id=entry["id"],
+        title=entry["title"],
+        description=entry["description"],
+        order=int(entry.get("order", 0)),
+        default_on=bool(entry.get("default_on", True)),
+        style=entry.get("style", {}),
+        properties=properties,
+    )
+
+
+def check_collection(raw: Any, path: str, spec: LayerSpec, sources: Mapping[str, str]) -> list:
+    """Check a layer's FeatureCollection and return its features."""
+    if not isinstance(raw, dict) or raw.get("type") != "FeatureCollection":
+        raise DataError(path, "not a GeoJSON FeatureCollection")
+    if "crs" in raw:
+        raise DataError(path, "RFC 7946 GeoJSON has no 'crs' member; coordinates are WGS84")
+    features = raw.get("features")
+    if not isinstance(features, list):
+        raise DataError(path, "'features' must be a list")
+    for index, feature in enumerate(features):
+        check_feature(feature, index, path, spec, sources)
+    check_unique_ids(features, path)
+    check_chains(features, path)
+    return features
+
+
+def check_feature(
+    feature: Any, index: int, path: str, spec: LayerSpec, sources: Mapping[str, str]
+) -> None:
+    """Check one feature against the data contract and its layer's property rules."""
+    if not isinstance(feature, dict) or feature.get("type") != "Feature":
+        raise DataError(path, f"item {index} is not a GeoJSON Feature")
+    props = feature.get("properties")
+    if not isinstance(props, dict):
+        raise DataError(path, f"item {index} has no properties object")
+    feature_id = props.get("id") if isinstance(props.get("id"), str) else f"#{index}"
+    try:
+        _check_properties(props, spec, sources)
+        check_geometry(feature.get("geometry"))
+    except (ValueError, TypeError) as error:
+        raise DataError(path, str(error), feature_id) from None
+
+
+def _check_properties(props: dict, spec: LayerSpec, sources: Mapping[str, str]) -> None:
+    for key in REQUIRED_TEXT:
+        if not isinstance(props.get(key), str) or not props[key].strip():
+            raise ValueError(f"missing required property {key!r} (a non-empty string)")
+    if not SLUG.fullmatch(props["id"]):
+        raise ValueError("'id' must be a slug of lowercase letters, digits and hyphens")
+    if "start_date" not in props:
+        raise ValueError("missing required property 'start_date' (use null only before the atlas)")
+    _check_span(props.get("start_date"), props.get("end_date"))
+    if props.get("certainty") not in CERTAINTIES:
+        raise ValueError(f"'certainty' must be one of {', '.join(CERTAINTIES)}")
+    check_sources(props.get("sources"), sources)
+    _check_layer_properties(props, spec)
+
+
+def _check_span(start: Any, end: Any) -> None:
+    for key, value in (("start_date", start), ("end_date", end)):
+        if value is not None:
+            try:
+                parse_date(value)
+            except InvalidDate as error:
+                raise ValueError(f"{key}: {error}") from None
+    first, last = span_of(start, end)
+    if last < first:
+        raise ValueError(f"end_date {end} is before start_date {start}")
+
+
+def check_sources(refs: Any, sources: Mapping[str, str]) -> None:
+    """Check a ``sources`` list: non-empty strings ``key`` or ``key: locator``, keys defined."""
+    if not isinstance(refs, list) or not refs:
+        raise ValueError("'sources' must be a non-empty list of SOURCES.md keys")
+    for ref in refs:
+        match = SOURCE_REF.fullmatch(ref) if isinstance(ref, str) else None
+        if not match:
+            raise ValueError(f"source {ref!r} is not 'key' or 'key: locator'")
+        if match.group(1) not in sources:
+            raise ValueError(f"source key {match.group(1)!r} is not defined in SOURCES.md")
+
+
+def _check_layer_properties(props: dict, spec: LayerSpec) -> None:
+    for name, rule in spec.properties.items():
+        value = props.get(name)
+        if value is None:
+            if rule.get("required"):
+                raise ValueError(f"missing property {name!r}, required in layer {spec.id!r}")
+            continue
+        allowed = rule.get("values")
+        if allowed and value not in allowed:
+            raise ValueError(f"{name} {value!r} is not one of {', '.join(map(str, allowed))}")
+
+
+def check_geometry(geometry: Any) -> None:
+    """Check a GeoJSON geometry: known type, finite lon/lat, ≤ 6 decimals, valid, CCW shells."""
+    if not isinstance(geometry, dict) or geometry.get("type") not in GEOMETRY_TYPES:
+        raise ValueError(f"geometry must be one of {', '.join(sorted(GEOMETRY_TYPES))}")
+    try:
+        geom = shape(geometry)
+    except (ValueError, TypeError, IndexError, AttributeError, shapely.errors.GEOSException):
+        raise ValueError("geometry coordinates are malformed") from None
+    if geom.is_empty:
+        raise ValueError("geometry is empty")
+    _check_coordinates(shapely.get_coordinates(geom))
+    if not geom.is_valid:
+        raise ValueError(f"invalid geometry: {explain_validity(geom)}")
+    for polygon in getattr(geom, "geoms", [geom]):
+        if polygon.geom_type == "Polygon" and not polygon.exterior.is_ccw:
+            raise ValueError("polygon exterior ring must be counter-clockwise (RFC 7946)")
+
+
+def _check_coordinates(coords) -> None:
+    if not all(math.isfinite(value) for value in coords.flat):
+        raise ValueError("coordinates must be finite numbers")
+    if (abs(coords[:, 0]) > 180).any() or (abs(coords[:, 1]) > 90).any():
+        raise ValueError("coordinates must be longitude/latitude in degrees (WGS84)")
+    scaled = coords * 10**MAX_DECIMALS
+    if (abs(scaled - scaled.round()) > 1e-3).any():
+        raise ValueError(f"coordinates have more than {MAX_DECIMALS} decimals")
+
+
+def check_unique_ids(features: Iterable[dict], path: str) -> None:
+    """Check that no two features share an ``id``."""
+    seen: set[str] = set()
+    for feature in features:
+        feature_id = feature["properties"]["id"]
+        if feature_id in seen:
+            raise DataError(path, "id is used by more than one feature", feature_id)
+        seen.add(feature_id)
+
+
+def check_chains(features: Iterable[dict], path: str) -> None:
+    """Check that features sharing a ``chain`` follow each other with no gap and no overlap."""
+    chains: dict[str, list[Period]] = {}
+    for feature in features:
+        props = feature["properties"]
+        if props.get("chain"):
+            first, last = span_of(props.get("start_date"), props.get("end_date"))
+            chains.setdefault(props["chain"], []).append(Period(props["id"], first, last))
+    for periods in chains.values():
+        periods.sort(key=lambda period: period.first)
+        for before, after in zip(periods, periods[1:], strict=False):
+            _check_succession(before, after, path)
+
+
+def _check_succession(before: Period, after: Period, path: str) -> None:
+    if before.last == date.max:
+        raise DataError(path, f"has no end_date but {after.feature_id!r} follows it", before.feature_id)
+    expected = day_after(before.last)
+    if after.first < expected:
+        reason = f"overlaps {before.feature_id!r}, which holds until {in_words(before.last)}"
+    elif after.first > expected:
+        reason = f"leaves a gap after {before.feature_id!r}: should start {in_words(expected)}"
+    else:
+        return
+    raise DataError(path, reason, after.feature_id)
+
+
+def check_unique_across_layers(layers: Mapping[str, list[dict]], path: str) -> None:
+    """Check that feature ids are unique across the whole atlas, not only within a layer."""
+    owner: dict[str, str] = {}
+    for layer_id, features in layers.items():
+        for feature in features:
+            feature_id = feature["properties"]["id"]
+            if feature_id in owner:
+                reason = f"id is used in both {owner[feature_id]!r} and {layer_id!r}"
+                raise DataError(path, reason, feature_id)
+            owner[feature_id] = layer_id

@@ -1,0 +1,23 @@
+/* The legend doubles as the layer switcher: one checkbox per layer, kept in step with the state. */
+(function (global) {
+  "use strict";
+
+  function attach(root, atlas) {
+    var boxes = root.querySelectorAll("input[data-layer]");
+    root.querySelectorAll(".atlas-swatch[data-color]").forEach(function (swatch) {
+      swatch.style.setProperty("--swatch", swatch.getAttribute("data-color"));
+    });
+    boxes.forEach(function (box) {
+      box.addEventListener("change", function () {
+        atlas.state.setLayerOn(box.getAttribute("data-layer"), box.checked);
+      });
+    });
+    L.DomEvent.disableClickPropagation(root);
+    L.DomEvent.disableScrollPropagation(root);
+    atlas.state.onChange(function (state) {
+      boxes.forEach(function (box) { box.checked = state.layers.indexOf(box.getAttribute("data-layer")) >= 0; });
+    });
+  }
+
+  global.AtlasLegend = { attach: attach };
+})(window);

@@ -1,0 +1,170 @@
+/* Draw the offline basemap and every layer on a Folium/Leaflet map, and repaint by date.
+ *
+ * The data arrive once (window.ATLAS_DATA); changing the date only adds and removes the
+ * features whose "holds on this day" answer changed, so a slider step costs a scan of plain
+ * numbers and no request, which is what keeps dragging smooth.
+ */
+(function (global) {
+  "use strict";
+
+  var BASEMAP_STYLE = {
+    land: { stroke: true, color: "#b3a684", weight: 0.8, fillColor: "#efe7d4", fillOpacity: 1 },
+    water: { stroke: true, color: "#9fb5bf", weight: 0.6, fillColor: "#c6d8df", fillOpacity: 1 },
+    rivers: { color: "#7ea3b5", weight: 1.4, opacity: 0.9 }
+  };
+  var instances = [];
+
+  function featureColor(style, properties) {
+    var value = style.property ? properties[style.property] : null;
+    return (style.colors && style.colors[value]) || style.color || "#555";
+  }
+
+  function pathStyle(layerSpec, feature) {
+    var style = layerSpec.style || {};
+    var color = featureColor(style, feature.properties);
+    return {
+      color: color,
+      weight: style.weight || 2,
+      opacity: 0.95,
+      fillColor: color,
+      fillOpacity: style.fill_opacity === undefined ? 0.35 : style.fill_opacity,
+      dashArray: style.dash || null,
+      className: "atlas-feature atlas-layer-" + layerSpec.id + " atlas-f-" + feature.properties.id
+    };
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined) { node.textContent = text; }
+    return node;
+  }
+
+  // Popups are built from DOM nodes and textContent only: data never becomes markup.
+  function popupContent(feature, layerSpec, sources) {
+    var p = feature.properties;
+    var root = element("div", "atlas-popup");
+    root.appendChild(element("h3", "atlas-popup-name", p.name));
+    root.appendChild(element("p", "atlas-popup-dates", AtlasTime.spanInWords(p.start_date, p.end_date)));
+    var facts = element("dl", "atlas-popup-facts");
+    Object.keys(layerSpec.properties || {}).forEach(function (key) {
+      if (p[key] === null || p[key] === undefined || p[key] === "") { return; }
+      facts.appendChild(element("dt", null, layerSpec.properties[key].label || key));
+      facts.appendChild(element("dd", null, String(p[key])));
+    });
+    facts.appendChild(element("dt", null, "Certainty"));
+    facts.appendChild(element("dd", null, p.certainty));
+    root.appendChild(element("p", "atlas-popup-description", p.description));
+    root.appendChild(facts);
+    if (p.date_note) { root.appendChild(element("p", "atlas-popup-note", p.date_note)); }
+    var list = element("ol", "atlas-popup-sources");
+    (p.sources || []).forEach(function (ref) {
+      var key = String(ref).split(":")[0];
+      var locator = String(ref).slice(key.length + 1).trim();
+      list.appendChild(element("li", null, (sources[key] || key) + (locator ? ", " + locator : "")));
+    });
+    root.appendChild(element("h4", null, "Sources"));
+    root.appendChild(list);
+    return root;
+  }
+
+  function drawBasemap(map, basemap) {
+    map.createPane("atlas-basemap").style.zIndex = 150;
+    var renderer = L.canvas({ pane: "atlas-basemap", padding: 0.5 });
+    ["land", "water", "rivers"].forEach(function (name) {
+      if (!basemap || !basemap[name]) { return; }
+      L.geoJSON(basemap[name], {
+        pane: "atlas-basemap", renderer: renderer, interactive: false, style: BASEMAP_STYLE[name]
+      }).addTo(map);
+    });
+  }
+
+  function buildEntries(map, layerSpec, sources, zIndex) {
+    var pane = "atlas-pane-" + layerSpec.id;
+    map.createPane(pane).style.zIndex = zIndex;
+    return layerSpec.features.features.map(function (feature) {
+      var leafletLayer = L.geoJSON(feature, {
+        pane: pane,
+        style: function (f) { return pathStyle(layerSpec, f); },
+        pointToLayer: function (f, latlng) {
+          var options = pathStyle(layerSpec, f);
+          options.radius = (layerSpec.style || {}).radius || 6;
+          options.fillOpacity = 0.9;
+          options.pane = pane;
+          return L.circleMarker(latlng, options);
+        }
+      });
+      leafletLayer.bindPopup(function () { return popupContent(feature, layerSpec, sources); }, { maxWidth: 360 });
+      leafletLayer.bindTooltip(feature.properties.name, { sticky: true });
+      return {
+        feature: feature,
+        first: AtlasTime.firstDay(feature.properties.start_date),
+        last: AtlasTime.lastDay(feature.properties.end_date),
+        layer: leafletLayer,
+        shown: false
+      };
+    });
+  }
+
+  function Atlas(map, data, basemap, options) {
+    var self = this;
+    this.map = map;
+    this.data = data;
+    this.options = options;
+    this.layerIds = data.layers.map(function (layer) { return layer.id; });
+    this.state = AtlasState.fromUrl(options.day, options.layers, this.layerIds);
+    this.groups = {};
+    this.entries = {};
+    this.repaints = [];
+    drawBasemap(map, basemap);
+    data.layers.forEach(function (layerSpec, index) {
+      self.groups[layerSpec.id] = L.layerGroup().addTo(map);
+      self.entries[layerSpec.id] = buildEntries(map, layerSpec, data.sources, 400 + index * 10);
+    });
+    this.state.onChange(function (state) { self.repaint(state); });
+  }
+
+  // Show exactly the features of the layers that are on and that hold on the state's day.
+  Atlas.prototype.repaint = function (state) {
+    var started = global.performance.now();
+    var shown = 0;
+    for (var i = 0; i < this.layerIds.length; i++) {
+      var id = this.layerIds[i];
+      var on = state.layers.indexOf(id) >= 0;
+      var entries = this.entries[id];
+      var group = this.groups[id];
+      for (var j = 0; j < entries.length; j++) {
+        var entry = entries[j];
+        var show = on && entry.first <= state.day && state.day <= entry.last;
+        if (show !== entry.shown) {
+          if (show) { group.addLayer(entry.layer); } else { group.removeLayer(entry.layer); }
+          entry.shown = show;
+        }
+        if (show) { shown++; }
+      }
+    }
+    this.shownCount = shown;
+    this.repaints.push(global.performance.now() - started);
+    if (this.repaints.length > 1000) { this.repaints.shift(); }
+  };
+
+  // The features drawn now, as ids per layer (what tests and the export control read).
+  Atlas.prototype.visibleIds = function () {
+    var result = {};
+    var entries = this.entries;
+    Object.keys(entries).forEach(function (id) {
+      result[id] = entries[id].filter(function (e) { return e.shown; })
+        .map(function (e) { return e.feature.properties.id; });
+    });
+    return result;
+  };
+
+  global.AtlasMap = {
+    instances: instances,
+    create: function (map, data, basemap, options) {
+      var atlas = new Atlas(map, data, basemap, options);
+      instances.push(atlas);
+      return atlas;
+    }
+  };
+})(window);

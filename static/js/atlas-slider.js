@@ -1,0 +1,124 @@
+/* The date slider: the whole timeline on one range input, the date in words, key-date ticks
+ * it snaps to, year steps on the arrow keys, key-date jumps on PageUp/PageDown, and play.
+ */
+(function (global) {
+  "use strict";
+
+  var SNAP_PIXELS = 6;
+  var PLAY_INTERVAL_MS = 120;
+
+  function clamp(value, low, high) { return Math.max(low, Math.min(high, value)); }
+
+  function Slider(root, atlas, options) {
+    var self = this;
+    this.root = root;
+    this.state = atlas.state;
+    this.first = options.first_day;
+    this.last = options.last_day;
+    this.yearsPerTick = options.play_years_per_tick || 1;
+    this.input = root.querySelector(".atlas-range");
+    this.output = root.querySelector(".atlas-date");
+    this.playButton = root.querySelector(".atlas-play");
+    this.keyDays = (options.key_dates || []).map(function (moment) {
+      return { day: AtlasTime.firstDay(moment.date), title: moment.title };
+    }).filter(function (moment) { return isFinite(moment.day); })
+      .sort(function (a, b) { return a.day - b.day; });
+    this.drawTicks(root.querySelector(".atlas-ticks"));
+    L.DomEvent.disableClickPropagation(root);
+    L.DomEvent.disableScrollPropagation(root);
+    this.input.addEventListener("input", function () { self.go(self.snap(+self.input.value)); });
+    this.input.addEventListener("keydown", function (event) { self.onKey(event); });
+    this.playButton.addEventListener("click", function () { self.togglePlay(); });
+    this.state.onChange(function (state) { self.show(state.day); });
+  }
+
+  Slider.prototype.go = function (day) {
+    this.state.setDay(clamp(day, this.first, this.last));
+  };
+
+  Slider.prototype.show = function (day) {
+    var words = AtlasTime.inWords(day);
+    this.input.value = day;
+    this.input.setAttribute("aria-valuetext", words);
+    this.output.textContent = words;
+  };
+
+  Slider.prototype.drawTicks = function (container) {
+    var self = this;
+    this.keyDays.forEach(function (moment) {
+      var tick = document.createElement("button");
+      tick.type = "button";
+      tick.className = "atlas-tick";
+      tick.title = AtlasTime.inWords(moment.day) + ": " + moment.title;
+      tick.setAttribute("aria-label", tick.title);
+      tick.tabIndex = -1;
+      tick.style.left = (100 * (moment.day - self.first) / (self.last - self.first)) + "%";
+      tick.addEventListener("click", function () { self.go(moment.day); });
+      container.appendChild(tick);
+    });
+  };
+
+  // While dragging, a key date within a few pixels catches the slider.
+  Slider.prototype.snap = function (day) {
+    var width = this.input.clientWidth || 1;
+    var tolerance = (this.last - this.first) / width * SNAP_PIXELS;
+    var best = day;
+    var bestDistance = tolerance;
+    this.keyDays.forEach(function (moment) {
+      var distance = Math.abs(moment.day - day);
+      if (distance <= bestDistance) { best = moment.day; bestDistance = distance; }
+    });
+    return best;
+  };
+
+  Slider.prototype.neighbourKeyDay = function (direction) {
+    var day = this.state.day;
+    var candidates = this.keyDays.filter(function (moment) {
+      return direction > 0 ? moment.day > day : moment.day < day;
+    });
+    if (!candidates.length) { return day; }
+    return (direction > 0 ? candidates[0] : candidates[candidates.length - 1]).day;
+  };
+
+  Slider.prototype.onKey = function (event) {
+    var day = this.state.day;
+    var moves = {
+      ArrowRight: function () { return AtlasTime.addYears(day, 1); },
+      ArrowUp: function () { return AtlasTime.addYears(day, 1); },
+      ArrowLeft: function () { return AtlasTime.addYears(day, -1); },
+      ArrowDown: function () { return AtlasTime.addYears(day, -1); },
+      PageDown: this.neighbourKeyDay.bind(this, 1),
+      PageUp: this.neighbourKeyDay.bind(this, -1),
+      Home: function () { return -Infinity; },
+      End: function () { return Infinity; }
+    };
+    if (event.key === " " || event.key === "Spacebar") {
+      event.preventDefault();
+      this.togglePlay();
+    } else if (moves[event.key]) {
+      event.preventDefault();
+      this.go(moves[event.key]());
+    }
+  };
+
+  Slider.prototype.togglePlay = function () {
+    var self = this;
+    if (this.timer) {
+      global.clearInterval(this.timer);
+      this.timer = null;
+    } else {
+      if (this.state.day >= this.last) { this.go(this.first); }
+      this.timer = global.setInterval(function () {
+        if (self.state.day >= self.last) { self.togglePlay(); return; }
+        self.go(AtlasTime.addYears(self.state.day, self.yearsPerTick));
+      }, PLAY_INTERVAL_MS);
+    }
+    this.playButton.setAttribute("aria-pressed", this.timer ? "true" : "false");
+    this.playButton.setAttribute("aria-label", this.timer ? "Pause" : "Play through time");
+    this.playButton.textContent = this.timer ? "\u275A\u275A" : "\u25B6";
+  };
+
+  global.AtlasSlider = {
+    attach: function (root, atlas, options) { return new Slider(root, atlas, options); }
+  };
+})(window);
