@@ -25,6 +25,7 @@ from server.timeline import day_after, in_words, parse_date, span_of
 
 MAX_FILE_BYTES = 25 * 1024 * 1024
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+LAYER_ID = re.compile(r"[a-z][a-z0-9_]*")
 SOURCE_LINE = re.compile(r"^\s*[-*]\s+`([a-z0-9][a-z0-9_-]*)`\s*[—–-]+\s*(.+?)\s*$")
 SOURCE_REF = re.compile(r"([a-z0-9][a-z0-9_-]*)(?::\s*(.+))?")
 CERTAINTIES = ("exact", "approximate", "disputed")
@@ -100,8 +101,8 @@ def parse_catalog(raw: Any, path: str) -> list[LayerSpec]:
 
 
 def _parse_layer_spec(entry: Any, path: str) -> LayerSpec:
-    if not isinstance(entry, dict) or not SLUG.fullmatch(str(entry.get("id", ""))):
-        raise DataError(path, f"each layer needs an 'id' slug, got {entry!r:.60}")
+    if not isinstance(entry, dict) or not LAYER_ID.fullmatch(str(entry.get("id", ""))):
+        raise DataError(path, f"each layer needs an 'id' like spheres_1907, got {entry!r:.60}")
     for key in ("title", "description"):
         if not isinstance(entry.get(key), str) or not entry[key].strip():
             raise DataError(path, f"layer {entry['id']!r} needs a non-empty {key!r}")

@@ -1,0 +1,52 @@
+"""What a person sees on the map, read from the live page."""
+
+from __future__ import annotations
+
+from datetime import date
+
+WHAT_IS_AT = """([lat, lon]) => {
+    const atlas = AtlasMap.instances[0];
+    const point = atlas.map.latLngToContainerPoint([lat, lon]);
+    const box = atlas.map.getContainer().getBoundingClientRect();
+    const element = document.elementFromPoint(box.left + point.x, box.top + point.y);
+    return element ? element.getAttribute("class") || "" : "";
+}"""
+
+BASEMAP_COLOUR_AT = """([lat, lon]) => {
+    const atlas = AtlasMap.instances[0];
+    const point = atlas.map.latLngToContainerPoint([lat, lon]);
+    const box = atlas.map.getContainer().getBoundingClientRect();
+    const canvas = document.querySelector(".leaflet-atlas-basemap-pane canvas");
+    const rect = canvas.getBoundingClientRect();
+    const x = (box.left + point.x - rect.left) * canvas.width / rect.width;
+    const y = (box.top + point.y - rect.top) * canvas.height / rect.height;
+    return Array.from(canvas.getContext("2d").getImageData(x, y, 1, 1).data);
+}"""
+
+
+def open_atlas(page, base_url: str, query: str = "") -> None:
+    page.goto(f"{base_url}/{query}")
+    page.wait_for_function("() => window.AtlasMap && AtlasMap.instances.length === 1")
+
+
+def feature_id_at(page, lat: float, lon: float) -> str | None:
+    """Return the id of the topmost atlas feature drawn at a place, or None."""
+    classes = page.evaluate(WHAT_IS_AT, [lat, lon]).split()
+    ids = [name.removeprefix("atlas-f-") for name in classes if name.startswith("atlas-f-")]
+    return ids[0] if ids else None
+
+
+def drawn(page, layer_id: str) -> int:
+    return page.locator(f".atlas-layer-{layer_id}").count()
+
+
+def date_shown(page) -> str:
+    return page.locator(".atlas-date").inner_text()
+
+
+def query_of(page) -> str:
+    return page.evaluate("() => window.location.search")
+
+
+def iso(day: date) -> str:
+    return f"{day.year:04d}-{day.month:02d}-{day.day:02d}"

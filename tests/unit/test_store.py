@@ -1,0 +1,54 @@
+from datetime import date
+
+import pytest
+
+from server.errors import FeatureNotFound, UnknownLayer
+
+
+def ids(frame):
+    return sorted(frame.index)
+
+
+def test_the_last_day_of_a_period_still_holds(fixture_store):
+    assert ids(fixture_store.features_at("zones", date(1828, 2, 21))) == ["north-persia", "south-persia"]
+
+
+def test_the_successor_holds_from_the_next_day(fixture_store):
+    assert ids(fixture_store.features_at("zones", date(1828, 2, 22))) == ["north-russia", "south-persia"]
+
+
+def test_a_year_end_date_holds_to_the_last_of_december(fixture_store):
+    assert ids(fixture_store.features_at("places", date(1918, 3, 31))) == ["consulate-a"]
+    assert ids(fixture_store.features_at("places", date(1918, 4, 1))) == []
+
+
+def test_dates_before_1000_work(fixture_store):
+    assert ids(fixture_store.features_at("zones", date(900, 1, 1))) == ["north-persia"]
+    assert ids(fixture_store.features_at("zones", date(899, 12, 31))) == []
+
+
+def test_a_bbox_keeps_only_what_it_meets(fixture_store):
+    north_only = (44.5, 40.5, 45.5, 41.5)
+    assert ids(fixture_store.features_at("zones", date(1900, 1, 1), bbox=north_only)) == ["north-russia"]
+
+
+def test_features_during_an_interval_include_any_that_meet_it(fixture_store):
+    found = fixture_store.features_during("zones", date(1828, 1, 1), date(1828, 12, 31))
+    assert ids(found) == ["north-persia", "north-russia", "south-persia"]
+
+
+def test_unknown_layers_and_features_are_named(fixture_store):
+    with pytest.raises(UnknownLayer, match="no layer 'nope'; layers are: zones, places"):
+        fixture_store.features_at("nope", date(1900, 1, 1))
+    with pytest.raises(FeatureNotFound, match="no feature 'nope'"):
+        fixture_store.feature("zones", "nope")
+
+
+def test_the_timeline_runs_from_the_earliest_start_to_today(fixture_store):
+    first, last = fixture_store.timeline()
+    assert first == date(900, 1, 1)
+    assert last == date.today()
+
+
+def test_key_dates_come_in_date_order(fixture_store):
+    assert [moment.date for moment in fixture_store.key_dates] == ["1828-02-22", "1850"]

@@ -1,0 +1,168 @@
+"""Each rule of the data contract, one at a time, on copies of the tiny fixture layers."""
+
+import json
+
+import pytest
+
+from server.errors import DataError
+from server.store import LayerStore
+
+
+def edit_layer(folder, layer, index, change):
+    path = folder / f"{layer}.geojson"
+    collection = json.loads(path.read_text())
+    change(collection["features"][index])
+    path.write_text(json.dumps(collection))
+
+
+def set_property(key, value):
+    def change(feature):
+        feature["properties"][key] = value
+
+    return change
+
+
+def drop_property(key):
+    def change(feature):
+        del feature["properties"][key]
+
+    return change
+
+
+def set_geometry(geometry):
+    def change(feature):
+        feature["geometry"] = geometry
+
+    return change
+
+
+BOWTIE = {"type": "Polygon", "coordinates": [[[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]]]}
+CLOCKWISE = {"type": "Polygon", "coordinates": [[[44, 38], [44, 40], [46, 40], [46, 38], [44, 38]]]}
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        (drop_property("name"), "missing required property 'name'"),
+        (drop_property("description"), "missing required property 'description'"),
+        (set_property("id", "Not A Slug"), "'id' must be a slug"),
+        (drop_property("start_date"), "missing required property 'start_date'"),
+        (set_property("start_date", "1828-02-30"), "start_date: '1828-02-30': February 1828 has no day 30"),
+        (set_property("end_date", "1400"), "end_date 1400 is before start_date 1500"),
+        (set_property("certainty", "probably"), "'certainty' must be one of exact, approximate, disputed"),
+        (set_property("sources", []), "'sources' must be a non-empty list"),
+        (set_property("sources", ["nobody2020"]), "source key 'nobody2020' is not defined in SOURCES.md"),
+        (set_property("sources", ["Bad Key"]), "is not 'key' or 'key: locator'"),
+        (set_property("controller", "Ottoman Empire"), "controller 'Ottoman Empire' is not one of Persia, Russia"),
+        (drop_property("controller"), "missing property 'controller', required in layer 'zones'"),
+        (set_geometry(None), "geometry must be one of"),
+        (set_geometry(BOWTIE), "invalid geometry: Self-intersection"),
+        (set_geometry(CLOCKWISE), "exterior ring must be counter-clockwise"),
+        (set_geometry({"type": "Point", "coordinates": [45.1234567, 39.0]}), "more than 6 decimals"),
+        (set_geometry({"type": "Point", "coordinates": [245.0, 39.0]}), "longitude/latitude"),
+        (set_geometry({"type": "Point", "coordinates": ["a", 1]}), "malformed"),
+        (set_geometry({"type": "Polygon", "coordinates": []}), "empty"),
+    ],
+)
+def test_a_broken_feature_stops_loading_with_file_feature_and_reason(geodata_copy, change, reason):
+    edit_layer(geodata_copy, "zones", 2, change)
+    with pytest.raises(DataError) as error:
+        LayerStore.load(geodata_copy)
+    message = str(error.value)
+    assert message.startswith(str(geodata_copy / "zones.geojson"))
+    assert "feature 'south-persia'" in message or "feature 'Not A Slug'" in message
+    assert reason in message
+
+
+def test_a_gap_in_a_chain_is_named(geodata_copy):
+    edit_layer(geodata_copy, "zones", 1, set_property("start_date", "1828-03-01"))
+    with pytest.raises(DataError, match="'north-russia': leaves a gap after 'north-persia'"):
+        LayerStore.load(geodata_copy)
+
+
+def test_an_overlap_in_a_chain_is_named(geodata_copy):
+    edit_layer(geodata_copy, "zones", 1, set_property("start_date", "1828-02-21"))
+    with pytest.raises(DataError, match="'north-russia': overlaps 'north-persia'"):
+        LayerStore.load(geodata_copy)
+
+
+def test_an_open_ended_period_cannot_have_a_successor(geodata_copy):
+    edit_layer(geodata_copy, "zones", 0, set_property("end_date", None))
+    with pytest.raises(DataError, match="has no end_date but 'north-russia' follows it"):
+        LayerStore.load(geodata_copy)
+
+
+def test_ids_are_unique_across_the_atlas(geodata_copy):
+    edit_layer(geodata_copy, "places", 0, set_property("id", "south-persia"))
+    with pytest.raises(DataError, match="'south-persia': id is used in both 'zones' and 'places'"):
+        LayerStore.load(geodata_copy)
+
+
+def test_ids_are_unique_within_a_layer(geodata_copy):
+    edit_layer(geodata_copy, "places", 1, set_property("id", "consulate-a"))
+    with pytest.raises(DataError, match="'consulate-a': id is used by more than one feature"):
+        LayerStore.load(geodata_copy)
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        ('{"type": "FeatureCollection", "features": [', "not valid JSON"),
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+        ('{"type": "Feature"}', "not a GeoJSON FeatureCollection"),
+        ('{"type": "FeatureCollection", "features": {}}', "'features' must be a list"),
+        ('{"type": "FeatureCollection", "crs": {}, "features": []}', "no 'crs' member"),
+        (b"\xff\xfe", "not valid JSON"),
+    ],
+)
+def test_a_broken_file_stops_loading(geodata_copy, content, reason):
+    path = geodata_copy / "places.geojson"
+    path.write_bytes(content if isinstance(content, bytes) else content.encode())
+    with pytest.raises(DataError, match=reason) as error:
+        LayerStore.load(geodata_copy)
+    assert str(path) in str(error.value)
+
+
+def test_a_huge_file_is_refused_before_parsing(geodata_copy, monkeypatch):
+    monkeypatch.setattr("server.validate.MAX_FILE_BYTES", 100)
+    with pytest.raises(DataError, match="the limit is 100"):
+        LayerStore.load(geodata_copy)
+
+
+def test_a_layer_file_missing_from_the_catalog_is_refused(geodata_copy):
+    (geodata_copy / "stray.geojson").write_text('{"type": "FeatureCollection", "features": []}')
+    with pytest.raises(DataError, match="stray.geojson: layer file is not listed in catalog.json"):
+        LayerStore.load(geodata_copy)
+
+
+def test_a_catalogued_layer_without_a_file_is_refused(geodata_copy):
+    (geodata_copy / "places.geojson").unlink()
+    with pytest.raises(DataError, match="places.geojson: file is missing"):
+        LayerStore.load(geodata_copy)
+
+
+def test_a_source_defined_twice_is_refused(geodata_copy):
+    with (geodata_copy / "SOURCES.md").open("a") as sources:
+        sources.write("- `testbook` — Again.\n")
+    with pytest.raises(DataError, match="source key 'testbook' is defined twice"):
+        LayerStore.load(geodata_copy)
+
+
+@pytest.mark.parametrize(
+    ("moment", "reason"),
+    [
+        ({"date": "1828-02-30"}, "February 1828 has no day 30"),
+        ({"layers": ["nowhere"]}, "names unknown layers: nowhere"),
+        ({"bbox": [50, 30, 40, 40]}, "west < east"),
+        ({"sources": ["nobody"]}, "'nobody' is not defined"),
+        ({"caption": ""}, "non-empty 'caption'"),
+    ],
+)
+def test_a_broken_key_date_is_named(geodata_copy, moment, reason):
+    path = geodata_copy / "key_dates.json"
+    moments = json.loads(path.read_text())
+    moments[0].update(moment)
+    path.write_text(json.dumps(moments))
+    with pytest.raises(DataError, match=reason) as error:
+        LayerStore.load(geodata_copy)
+    assert "key_dates.json: feature 'treaty'" in str(error.value)
