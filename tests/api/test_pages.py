@@ -1,0 +1,126 @@
+"""The map page and the files it loads, through Flask's test client."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from server import create_app
+from server.errors import DataError
+from tests.conftest import FIXTURE_DATA
+
+URL = re.compile(r"""(?:https?:)?//[^\s"'<>)]+""")
+
+
+def off_host_urls(text: str) -> list[str]:
+    return [url for url in URL.findall(text) if not url.startswith(("http://localhost", "//localhost"))]
+
+
+def fetch(client, path: str, **kwargs):
+    """GET a path and close the response (file-backed responses hold an open file)."""
+    with client.get(path, **kwargs) as response:
+        return response.status_code, response.get_data(as_text=True)
+
+
+def test_the_factory_takes_defaults_then_overrides():
+    app = create_app({"TESTING": True, "GEODATA_DIR": str(FIXTURE_DATA), "MAX_LIMIT": 5})
+    assert app.config["MAX_LIMIT"] == 5
+    assert app.config["DEFAULT_LIMIT"] == 100
+    assert app.testing
+
+
+def test_the_factory_refuses_invalid_data(geodata_copy):
+    (geodata_copy / "zones.geojson").write_text("{")
+    with pytest.raises(DataError, match="zones.geojson: not valid JSON"):
+        create_app({"GEODATA_DIR": str(geodata_copy)})
+
+
+def test_the_map_page_names_no_off_host_url(client):
+    page = client.get("/?date=1830-01-01")
+    assert page.status_code == 200
+    assert off_host_urls(page.get_data(as_text=True)) == []
+    for path in re.findall(r'(?:src|href)="(/[^"]+)"', page.get_data(as_text=True)):
+        status, text = fetch(client, path)
+        assert status == 200, path
+        if not path.startswith("/vendor/"):  # third-party code may name URLs in strings
+            assert off_host_urls(text) == [], path
+
+
+def test_the_map_page_uses_no_folium_cdn_assets(client):
+    page = client.get("/").get_data(as_text=True)
+    for unused in ("jquery", "bootstrap", "awesome", "font-awesome", "glyphicon"):
+        assert unused not in page.lower()
+
+
+def test_the_date_in_the_url_sets_the_view(client):
+    page = client.get("/?date=1828-02-22&layers=zones").get_data(as_text=True)
+    assert "<title>Iran–Russia Historical Atlas — 22 February 1828</title>" in page
+    assert '"layers": ["zones"]' in page
+
+
+@pytest.mark.parametrize(
+    ("query", "reason"),
+    [
+        ("?date=1813-02-30", "February 1813 has no day 30"),
+        ("?date=0000-00-00", "year 0000 does not exist"),
+        ("?date=99999", "is not a date"),
+        ("?date=-500", "is not a date"),
+        ("?date=" + "9" * 10_000, "is not a date"),
+        ("?date=%00", "is not a date"),
+        ("?layers=zones,nowhere", "layers: unknown 'nowhere'"),
+        ("?layers=%3Cscript%3Ealert(1)%3C/script%3E", "layers: unknown"),
+    ],
+)
+def test_a_bad_view_gets_a_precise_400(client, query, reason):
+    answer = client.get("/" + query)
+    assert answer.status_code == 400
+    assert reason in answer.get_json()["description"]
+
+
+def test_a_browser_gets_a_readable_error_page_with_the_input_escaped(client):
+    answer = client.get("/?layers=<script>alert(1)</script>", headers={"Accept": "text/html"})
+    assert answer.status_code == 400
+    assert answer.content_type.startswith("text/html")
+    text = answer.get_data(as_text=True)
+    assert "<script>alert(1)" not in text
+    assert "&lt;script&gt;" in text
+
+
+def test_data_scripts_carry_an_etag_and_answer_304(client):
+    first = client.get("/data/atlas.js")
+    assert first.status_code == 200
+    assert first.content_type == "text/javascript; charset=utf-8"
+    assert first.get_data(as_text=True).startswith("window.ATLAS_DATA = {")
+    again = client.get("/data/atlas.js", headers={"If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304
+    assert again.headers["ETag"] == first.headers["ETag"]
+
+
+def test_data_scripts_escape_markup_from_the_data(client):
+    script = client.get("/data/atlas.js").get_data(as_text=True)
+    assert "Consulate \\u003cb\\u003eB\\u003c/b\\u003e" in script
+    assert "<b>" not in script
+
+
+def test_leaflet_comes_from_its_pip_package(client):
+    status, text = fetch(client, "/vendor/leaflet/leaflet.js")
+    assert status == 200
+    assert "Leaflet" in text[:500]
+    with client.get("/vendor/leaflet/images/marker-icon.png") as icon:
+        assert icon.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/vendor/leaflet/../../../etc/passwd", "/vendor/leaflet/%2e%2e/%2e%2e/etc/passwd",
+     "/vendor/jquery/jquery.js", "/data/secret.js", "/static/../server/config.py"],
+)
+def test_paths_outside_the_assets_are_not_found(client, path):
+    assert fetch(client, path)[0] == 404
+
+
+def test_wrong_methods_get_405_with_allow(client):
+    answer = client.post("/")
+    assert answer.status_code == 405
+    assert "GET" in answer.headers["Allow"]
