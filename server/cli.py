@@ -69,7 +69,9 @@ def validate(geodata: Path, files: tuple[Path, ...]) -> None:
         )
         return
     sources = read_sources(geodata / "SOURCES.md")
-    specs = {spec.id: spec for spec in parse_catalog(read_json(geodata / "catalog.json"), "catalog")}
+    specs = {
+        spec.id: spec for spec in parse_catalog(read_json(geodata / "catalog.json"), "catalog")
+    }
     for path in files:
         spec = specs.get(path.stem) or LayerSpec(path.stem, path.stem, "", 0, True, {})
         features = check_collection(read_json(path), str(path), spec, sources)

@@ -12,6 +12,8 @@ DEFAULTS: dict[str, object] = {
     "WEB_TILES_URL": None,
     "WEB_TILES_ATTRIBUTION": "",
     # Where the map opens: centre (lat, lon) and zoom, covering Black Sea to Central Asia.
-    "MAP_CENTER": (40.5, 49.0),
+    "MAP_CENTER": (38.5, 50.0),
     "MAP_ZOOM": 5,
+    # Our static files change only with a release; let browsers keep them for an hour.
+    "SEND_FILE_MAX_AGE_DEFAULT": 3600,
 }

@@ -57,7 +57,9 @@ class AtlasLayers(_AtlasControl):
 
     _template = _template("atlas_layers.html")
 
-    def __init__(self, static_url: Callable[[str], str], data_urls: list[str], **options: Any) -> None:
+    def __init__(
+        self, static_url: Callable[[str], str], data_urls: list[str], **options: Any
+    ) -> None:
         super().__init__(static_url, js=["atlas-time", "atlas-state", "atlas-map"], css=["atlas"])
         self._name = "AtlasLayers"
         for index, url in enumerate(data_urls):
@@ -75,8 +77,9 @@ class DateSlider(_AtlasControl):
     atlas : AtlasLayers
         The layers the slider moves through time.
     **options
-        ``day`` (the ordinal shown first), ``first_day`` and ``last_day`` (ordinals bounding the slider), ``key_dates`` (list of
-        ``{"date", "title"}``), ``play_years_per_second``.
+        ``day`` (the ordinal shown first), ``first_day`` and ``last_day`` (ordinals
+        bounding the slider), ``key_dates`` (list of ``{"date", "title"}``) and
+        ``play_years_per_tick``.
 
     Examples
     --------

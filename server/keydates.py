@@ -42,7 +42,9 @@ def parse_key_dates(
     """Check ``key_dates.json`` (a list of moments) and return it in date order."""
     if not isinstance(raw, list):
         raise DataError(path, "expected a JSON list of key dates")
-    moments = [_parse_moment(item, index, path, layer_ids, sources) for index, item in enumerate(raw)]
+    moments = [
+        _parse_moment(item, index, path, layer_ids, sources) for index, item in enumerate(raw)
+    ]
     ids = [moment.id for moment in moments]
     for moment_id in ids:
         if ids.count(moment_id) > 1:
@@ -53,7 +55,11 @@ def parse_key_dates(
 def _parse_moment(
     item: Any, index: int, path: str, layer_ids: Collection[str], sources: Mapping[str, str]
 ) -> KeyDate:
-    name = item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else f"#{index}"
+    name = (
+        item.get("id")
+        if isinstance(item, dict) and isinstance(item.get("id"), str)
+        else f"#{index}"
+    )
     try:
         if not isinstance(item, dict) or not SLUG.fullmatch(name):
             raise ValueError("needs an 'id' slug")
@@ -82,9 +88,15 @@ def _parse_moment(
 def _parse_bbox(raw: Any) -> tuple[float, float, float, float] | None:
     if raw is None:
         return None
-    if not isinstance(raw, list) or len(raw) != 4 or not all(isinstance(v, int | float) for v in raw):
+    if (
+        not isinstance(raw, list)
+        or len(raw) != 4
+        or not all(isinstance(v, int | float) for v in raw)
+    ):
         raise ValueError("'bbox' must be [west, south, east, north] in degrees")
     west, south, east, north = (float(value) for value in raw)
     if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
-        raise ValueError("'bbox' must be [west, south, east, north] with west < east, south < north")
+        raise ValueError(
+            "'bbox' must be [west, south, east, north] with west < east, south < north"
+        )
     return west, south, east, north

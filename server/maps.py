@@ -69,7 +69,9 @@ def view_from_query(store: LayerStore, query: Mapping[str, str]) -> View:
         unknown = [part for part in layers if part not in store.layers]
         if unknown:
             known = ", ".join(store.layers)
-            raise InvalidParameter(f"layers: unknown {', '.join(unknown)[:80]!r}; layers are {known}")
+            raise InvalidParameter(
+                f"layers: unknown {', '.join(unknown)[:80]!r}; layers are {known}"
+            )
     return View(day=day, layers=layers)
 
 
@@ -92,7 +94,9 @@ def build_map(store: LayerStore, view: View, assets: Assets, *, center, zoom: in
         last_day=last_day.toordinal(),
         key_dates=[{"date": moment.date, "title": moment.title} for moment in store.key_dates],
     ).add_to(atlas_map)
-    Legend(assets.static, atlas, layers=[legend_entry(layer.spec) for layer in store]).add_to(atlas_map)
+    Legend(assets.static, atlas, layers=[legend_entry(layer.spec) for layer in store]).add_to(
+        atlas_map
+    )
     return atlas_map
 
 
@@ -101,7 +105,11 @@ def legend_entry(spec: LayerSpec) -> dict:
     style = spec.style
     shape = SHAPES.get(style.get("geometry", "area"), "area")
     colors = style.get("colors") or {spec.title: style.get("color", "#555555")}
-    swatches = [{"label": label, "color": color, "shape": shape} for label, color in colors.items()]
+    labels = style.get("labels", {})
+    swatches = [
+        {"label": labels.get(value, value), "color": color, "shape": shape}
+        for value, color in colors.items()
+    ]
     return {"id": spec.id, "title": spec.title, "swatches": swatches}
 
 

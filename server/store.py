@@ -134,7 +134,9 @@ class LayerStore:
 
     def timeline(self) -> tuple[date, date]:
         """Return the atlas's span: the earliest start of any feature, and today."""
-        firsts = [layer.first_days[layer.first_days > 1].min() for layer in self if len(layer.frame)]
+        firsts = [
+            layer.first_days[layer.first_days > 1].min() for layer in self if len(layer.frame)
+        ]
         first = date.fromordinal(int(min(firsts))) if firsts else date(1, 1, 1)
         return first, date.today()
 
@@ -147,7 +149,10 @@ def _check_files_match_catalog(root: Path, specs: list[LayerSpec]) -> None:
 
 
 def _build_layer(spec: LayerSpec, features: list[dict]) -> Layer:
-    spans = [span_of(f["properties"].get("start_date"), f["properties"].get("end_date")) for f in features]
+    spans = [
+        span_of(f["properties"].get("start_date"), f["properties"].get("end_date"))
+        for f in features
+    ]
     frame = gpd.GeoDataFrame.from_features(features, crs="EPSG:4326")
     if len(frame):
         frame.index = [feature["properties"]["id"] for feature in features]

@@ -258,7 +258,9 @@ def check_chains(features: Iterable[dict], path: str) -> None:
 
 def _check_succession(before: Period, after: Period, path: str) -> None:
     if before.last == date.max:
-        raise DataError(path, f"has no end_date but {after.feature_id!r} follows it", before.feature_id)
+        raise DataError(
+            path, f"has no end_date but {after.feature_id!r} follows it", before.feature_id
+        )
     expected = day_after(before.last)
     if after.first < expected:
         reason = f"overlaps {before.feature_id!r}, which holds until {in_words(before.last)}"

@@ -18,15 +18,19 @@ def served_assets() -> Assets:
     """Return the URLs of the page's files when the atlas is served by this app."""
     return Assets(
         static=lambda path: url_for("static", filename=path),
-        vendor=lambda path: url_for("views.vendor", package=path.split("/")[0],
-                                    filename=path.split("/", 1)[1]),
-        data=(url_for("views.data_script", name="basemap"), url_for("views.data_script", name="atlas")),
+        vendor=lambda path: url_for(
+            "views.vendor", package=path.split("/")[0], filename=path.split("/", 1)[1]
+        ),
+        data=(
+            url_for("views.data_script", name="basemap"),
+            url_for("views.data_script", name="atlas"),
+        ),
     )
 
 
 @bp.get("/")
 def atlas_page():
-    """The atlas: the map at the date and layers in the URL."""
+    """Show the atlas map at the date and layers the URL names."""
     store = get_store()
     view = view_from_query(store, request.args)
     config = current_app.config
@@ -40,7 +44,7 @@ def atlas_page():
 
 @bp.get("/data/<any(atlas, basemap):name>.js")
 def data_script(name: str):
-    """The page's data, loaded once per page: every layer, or the basemap."""
+    """Serve the page's data, loaded once per page: every layer, or the basemap."""
     cache = current_app.extensions.setdefault("atlas_scripts", {})
     if name not in cache:
         store = get_store()
@@ -58,4 +62,3 @@ def vendor(package: str, filename: str):
     """Third-party browser assets, served from their pip packages (never from a CDN)."""
     directories = {"leaflet": LEAFLET_DIR}
     return send_from_directory(directories[package], filename, max_age=86400)
-

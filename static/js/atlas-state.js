@@ -6,6 +6,8 @@
 (function (global) {
   "use strict";
 
+  var URL_DELAY_MS = 150;
+
   function AtlasState(day, layers) {
     this.day = day;
     this.layers = layers.slice();
@@ -39,12 +41,20 @@
     return "?date=" + AtlasTime.toIso(this.day) + "&layers=" + this.layers.map(encodeURIComponent).join(",");
   };
 
+  // Browsers throttle (and warn about) floods of replaceState while dragging or playing,
+  // so the address follows the view a moment later, once per burst of changes.
   AtlasState.prototype.writeUrl = function () {
-    try {
-      global.history.replaceState(null, "", this.query() + global.location.hash);
-    } catch (error) {
-      // A page opened from file:// may refuse; the view still works, only the URL stays put.
-    }
+    var self = this;
+    global.clearTimeout(this.urlTimer);
+    this.urlPending = true;
+    this.urlTimer = global.setTimeout(function () {
+      self.urlPending = false;
+      try {
+        global.history.replaceState(null, "", self.query() + global.location.hash);
+      } catch (error) {
+        // A page opened from file:// may refuse; the view still works, only the URL stays put.
+      }
+    }, URL_DELAY_MS);
   };
 
   // Read ?date= and ?layers= from the address, so a static copy honours shared links too.

@@ -37,7 +37,8 @@ def feature_id_at(page, lat: float, lon: float) -> str | None:
 
 
 def drawn(page, layer_id: str) -> int:
-    return page.locator(f".atlas-layer-{layer_id}").count()
+    """Count the features of a layer a person can see (hidden ones stay in the DOM)."""
+    return page.locator(f".atlas-layer-{layer_id} >> visible=true").count()
 
 
 def date_shown(page) -> str:
@@ -45,6 +46,8 @@ def date_shown(page) -> str:
 
 
 def query_of(page) -> str:
+    """Return the address's query once it has caught up with the view (it follows shortly)."""
+    page.wait_for_function("() => !AtlasMap.instances[0].state.urlPending")
     return page.evaluate("() => window.location.search")
 
 

@@ -75,8 +75,12 @@ def test_dates_before_1000_work(page, fixture_server):
 def test_play_animates_through_time_and_pauses(page, fixture_server):
     open_atlas(page, fixture_server.url, "?date=1800-01-01&layers=zones")
     page.get_by_role("button", name="Play through time").click()
-    page.wait_for_function("() => document.querySelector('.atlas-date').textContent !== '1 January 1800'")
-    page.wait_for_function("() => /180[2-9]|18[1-9]\\d/.test(document.querySelector('.atlas-date').textContent)")
+    page.wait_for_function(
+        "() => document.querySelector('.atlas-date').textContent !== '1 January 1800'"
+    )
+    page.wait_for_function(
+        "() => /180[2-9]|18[1-9]\\d/.test(document.querySelector('.atlas-date').textContent)"
+    )
     page.get_by_role("button", name="Pause").click()
     paused_at = date_shown(page)
     page.wait_for_timeout(400)
@@ -105,11 +109,22 @@ def test_popups_show_dates_in_words_and_data_only_as_text(page, fixture_server):
 
 def test_the_javascript_calendar_agrees_with_python(page, fixture_server):
     open_atlas(page, fixture_server.url)
-    days = [date(1, 1, 1), date(913, 7, 4), date(1582, 10, 15), date(1900, 2, 28), date(1900, 3, 1),
-            date(1969, 12, 31), date(2000, 2, 29), date(9999, 12, 31)]
+    days = [
+        date(1, 1, 1),
+        date(913, 7, 4),
+        date(1582, 10, 15),
+        date(1900, 2, 28),
+        date(1900, 3, 1),
+        date(1969, 12, 31),
+        date(2000, 2, 29),
+        date(9999, 12, 31),
+    ]
     for day in days:
         text = f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
         assert page.evaluate("t => AtlasTime.firstDay(t)", text) == day.toordinal()
         assert page.evaluate("n => AtlasTime.toIso(n)", day.toordinal()) == text
     assert page.evaluate("() => AtlasTime.lastDay('1828-02')") == date(1828, 2, 29).toordinal()
-    assert page.evaluate("() => AtlasTime.addYears(AtlasTime.firstDay('2000-02-29'), 1)") == date(2001, 2, 28).toordinal()
+    assert (
+        page.evaluate("() => AtlasTime.addYears(AtlasTime.firstDay('2000-02-29'), 1)")
+        == date(2001, 2, 28).toordinal()
+    )

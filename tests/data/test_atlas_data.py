@@ -11,9 +11,16 @@ from server.timeline import parse_day, span_of
 from server.validate import REQUIRED_TEXT
 
 COMMON = set(REQUIRED_TEXT) | {
-    "name_fa", "name_ru", "start_date", "end_date", "date_note", "certainty", "sources", "chain",
+    "name_fa",
+    "name_ru",
+    "start_date",
+    "end_date",
+    "date_note",
+    "certainty",
+    "sources",
+    "chain",
 }
-LAYERS = ["cessions", "spheres_1907", "consulates", "corridors", "occupations"]
+LAYERS = ["cessions", "spheres_1907", "occupations", "corridors", "consulates"]
 
 
 def test_the_atlas_loads_and_validates(atlas_store: LayerStore):
@@ -42,8 +49,10 @@ def test_the_key_dates_run_from_the_913_raid_to_the_2020s(atlas_store):
 def test_no_two_territories_are_held_at_once(atlas_store):
     layer = atlas_store.layer("cessions")
     frame = layer.frame
-    spans = {fid: span_of(f["properties"].get("start_date"), f["properties"].get("end_date"))
-             for fid, f in zip(frame.index, layer.features, strict=True)}
+    spans = {
+        fid: span_of(f["properties"].get("start_date"), f["properties"].get("end_date"))
+        for fid, f in zip(frame.index, layer.features, strict=True)
+    }
     for a, b in combinations(frame.index, 2):
         (a_first, a_last), (b_first, b_last) = spans[a], spans[b]
         if a_first <= b_last and b_first <= a_last:

@@ -33,9 +33,11 @@ FACTS = read_facts()
 def km_between(geometry, point: Point) -> float:
     """Distance in km on a local equirectangular projection (plenty for 30 km tests)."""
     scale = math.cos(math.radians(point.y))
-    nearest = geometry.interpolate(geometry.project(point)) if geometry.geom_type.endswith(
-        "LineString"
-    ) else None
+    nearest = (
+        geometry.interpolate(geometry.project(point))
+        if geometry.geom_type.endswith("LineString")
+        else None
+    )
     if nearest is None:
         coords = [(p.x, p.y) for p in getattr(geometry, "geoms", [geometry])]
         return min(math.hypot((x - point.x) * scale, y - point.y) * 111.32 for x, y in coords)
@@ -67,7 +69,11 @@ def test_historical_fact(atlas_store, row):
     point = Point(float(row["lon"]), float(row["lat"]))
     found = list(matches(frame, point))
     if row["expected"] == "NONE":
-        assert not found, f"{row['place']} should have no {row['layer']} feature: {[f for f, _ in found]}"
+        assert not found, (
+            f"{row['place']} should have no {row['layer']} feature: {[f for f, _ in found]}"
+        )
         return
     values = [str(feature[row["property"]]) for _, feature in found]
-    assert row["expected"] in values, f"{row['place']} on {row['date']}: found {values} ({row['note']})"
+    assert row["expected"] in values, (
+        f"{row['place']} on {row['date']}: found {values} ({row['note']})"
+    )

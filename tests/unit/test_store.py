@@ -10,11 +10,17 @@ def ids(frame):
 
 
 def test_the_last_day_of_a_period_still_holds(fixture_store):
-    assert ids(fixture_store.features_at("zones", date(1828, 2, 21))) == ["north-persia", "south-persia"]
+    assert ids(fixture_store.features_at("zones", date(1828, 2, 21))) == [
+        "north-persia",
+        "south-persia",
+    ]
 
 
 def test_the_successor_holds_from_the_next_day(fixture_store):
-    assert ids(fixture_store.features_at("zones", date(1828, 2, 22))) == ["north-russia", "south-persia"]
+    assert ids(fixture_store.features_at("zones", date(1828, 2, 22))) == [
+        "north-russia",
+        "south-persia",
+    ]
 
 
 def test_a_year_end_date_holds_to_the_last_of_december(fixture_store):
@@ -29,7 +35,9 @@ def test_dates_before_1000_work(fixture_store):
 
 def test_a_bbox_keeps_only_what_it_meets(fixture_store):
     north_only = (44.5, 40.5, 45.5, 41.5)
-    assert ids(fixture_store.features_at("zones", date(1900, 1, 1), bbox=north_only)) == ["north-russia"]
+    assert ids(fixture_store.features_at("zones", date(1900, 1, 1), bbox=north_only)) == [
+        "north-russia"
+    ]
 
 
 def test_features_during_an_interval_include_any_that_meet_it(fixture_store):

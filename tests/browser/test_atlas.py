@@ -1,0 +1,52 @@
+"""The real atlas in Chromium: the 1907 spheres appear and vanish with the date, on our basemap."""
+
+from tests.browser.mapping import (
+    BASEMAP_COLOUR_AT,
+    date_shown,
+    drawn,
+    feature_id_at,
+    open_atlas,
+    query_of,
+)
+
+TEHRAN = (35.69, 51.39)
+TABRIZ = (38.08, 46.29)
+CASPIAN = (42.0, 50.5)
+LAND_COLOUR = [239, 231, 212, 255]  # --land in atlas-map.js: #efe7d4
+
+
+def test_no_sphere_is_drawn_before_the_convention(page, live_server):
+    open_atlas(page, live_server.url, "?date=1900-01-01&layers=spheres_1907")
+    assert date_shown(page) == "1 January 1900"
+    assert drawn(page, "spheres_1907") == 0
+
+
+def test_three_spheres_in_1910_and_tehran_lies_in_the_russian_one(page, live_server, atlas_store):
+    open_atlas(page, live_server.url, "?date=1910-01-01&layers=spheres_1907")
+    assert drawn(page, "spheres_1907") == 3
+    feature_id = feature_id_at(page, *TEHRAN)
+    assert feature_id is not None, "nothing is drawn at Tehran"
+    assert atlas_store.feature("spheres_1907", feature_id)["properties"]["sphere"] == "Russian"
+
+
+def test_moving_the_slider_by_keyboard_changes_the_words_and_the_url(page, live_server):
+    open_atlas(page, live_server.url, "?date=1910-01-01&layers=spheres_1907")
+    page.locator(".atlas-range").focus()
+    page.keyboard.press("ArrowRight")
+    assert date_shown(page) == "1 January 1911"
+    assert query_of(page) == "?date=1911-01-01&layers=spheres_1907"
+
+
+def test_the_offline_basemap_draws_land_and_the_caspian(page, live_server, artifacts):
+    open_atlas(page, live_server.url, "?date=1910-01-01")
+    page.wait_for_timeout(300)
+    page.screenshot(path=artifacts / "atlas-1910.png")
+    assert page.evaluate(BASEMAP_COLOUR_AT, list(TABRIZ)) == LAND_COLOUR
+    red, green, blue, _ = page.evaluate(BASEMAP_COLOUR_AT, list(CASPIAN))
+    assert blue > red, "the middle of the Caspian should be water, not land"
+
+
+def test_every_layer_draws_something_at_its_key_moment(page, live_server):
+    open_atlas(page, live_server.url, "?date=1943-01-01")
+    for layer in ("cessions", "occupations", "consulates"):
+        assert drawn(page, layer) > 0, layer
