@@ -603,7 +603,14 @@ def build_rivers(whl, lake_polys, land):
                 if G.edges[u, v]["kind"] == "gap" and G.edges[u, v]["weight"] > 0.3:
                     gaps.append((name, u, v))
             path += seg if not path else seg[1:]
-        line = LineString(path)
+        # A point that snapped beside the main stem makes the path run out and back: drop spurs.
+        stack = []
+        for v in path:
+            if len(stack) >= 2 and stack[-2] == v:
+                stack.pop()
+            elif not stack or stack[-1] != v:
+                stack.append(v)
+        line = LineString(stack)
         debug[rid] = (line, snapped)
         g = shapely.intersection(line, land)
         g = shapely.line_merge(shapely.union_all(lines(g))) if not g.is_empty else g

@@ -457,7 +457,8 @@ PERIODS = {
         per(R, "1828-02-22", "1991-12-26", "turkmenchay-1828", "approximate",
             "Ceded by " + TURKMENCHAY + ", Article III. Occupied by Russian troops from 13 "
             "October 1827 (1 Oct O.S.), when Erivan fortress surrendered to Paskevich after a "
-            "week's siege (the Wikipedia article 'Capture of Erivan' also says 14 Oct); Sardarabad "
+            "week's siege (the Wikipedia article 'Capture of Erivan' gives both 1 and 14 Oct); "
+            "Sardarabad "
             "had fallen on 1 Oct 1827 (19 Sep O.S.). " + RULE1 + " Shape: central Armenia plus "
             "Sharur and Sadarak (now in Nakhchivan). " + SOVIET_END,
             [S["eri"], S["tur"], S["kaz"], S["ne"]],
@@ -519,9 +520,11 @@ PERIODS = {
             "article gives 21 Sep 1881, which is wrong). Conquered by Skobelev's expedition: "
             "Geok Tepe fell on 24 Jan 1881 (12 Jan O.S.) and Akhal was annexed as the "
             "Transcaspian region by the ukase of 18 May 1881 (6 May O.S.); Tejen and Sarakhs "
-            "followed only in 1883–84. " + RULE1 + " " +
-            SOVIET_END.replace("Transcaucasian republics of 1918–1920/21",
-                               "Transcaspian government of 1918–19"),
+            "followed only in 1883–84. Persia was not at war with Russia; the convention that "
+            "settled its claim less than a year after the conquest dates the change (layer rule "
+            "1, as for a treaty ending a war). " +
+            SOVIET_END.replace("independent Transcaucasian republics of 1918–1920/21 are",
+                               "Transcaspian government of 1918–19 is"),
             [S["k68"], S["bnd"], S["ne"]],
             "Conquered by Skobelev in 1881; by the Akhal-Khorasan convention that December "
             "Persia accepted the Atrek and the Kopet Dagh as the border."),
