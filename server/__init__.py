@@ -7,7 +7,7 @@ from typing import Any
 
 from flask import Flask
 
-from server import config, errors, store, timeline
+from server import config, errors, i18n, store
 from server.paths import STATIC_DIR, TEMPLATE_DIR
 
 
@@ -24,9 +24,10 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     errors.init_app(app)
     store.init_app(app)
 
-    app.add_template_filter(timeline.in_words, "in_words")
+    app.add_template_filter(i18n.in_words, "in_words")
 
-    from server import views
+    from server import api, views
 
     app.register_blueprint(views.bp)
+    api.init_app(app)  # the OGC API blueprint, its caches, and gzip/Brotli (Flask-Compress)
     return app

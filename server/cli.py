@@ -13,7 +13,8 @@ from pathlib import Path
 import click
 
 from server import create_app
-from server.errors import DataError
+from server.errors import AtlasError, DataError
+from server.export import FORMATS, export
 from server.paths import GEODATA_DIR
 from server.store import LayerStore
 from server.validate import LayerSpec, check_collection, parse_catalog, read_json, read_sources
@@ -76,6 +77,44 @@ def validate(geodata: Path, files: tuple[Path, ...]) -> None:
         spec = specs.get(path.stem) or LayerSpec(path.stem, path.stem, "", 0, True, {})
         features = check_collection(read_json(path), str(path), spec, sources)
         click.echo(f"ok: {path} ({len(features)} features)")
+
+
+@cli.command("export")
+@GEODATA_OPTION
+@click.option("--layer", required=True, help="A layer id, or 'atlas' for every layer (GeoJSON).")
+@click.option("--date", "at", help="Only what held at this date: YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="geojson", show_default=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write; default: the name the website gives it (cessions_1828-03-01.geojson).",
+)
+def export_command(
+    geodata: Path, layer: str, at: str | None, fmt: str, output: Path | None
+) -> None:
+    """Write a layer, or the whole atlas, as GeoJSON, GeoPackage or CSV (points)."""
+    store = LayerStore.load(geodata)
+    try:
+        made = export(store, layer, fmt, at)
+    except AtlasError as error:  # a bad layer, date or format is a usage mistake (exit 2)
+        raise click.UsageError(error.description) from None
+    target = output or Path(made.filename)
+    target.write_bytes(made.body)
+    click.echo(f"wrote {target} ({len(made.body):,} bytes)")
+
+
+@cli.command("build-static")
+@GEODATA_OPTION
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+def build_static_command(geodata: Path, directory: Path) -> None:
+    """Write the whole atlas as a static site into DIRECTORY (works from file:// too)."""
+    from server.static_build import build_static
+
+    files = build_static(create_app({"GEODATA_DIR": str(geodata)}), directory)
+    size = sum(path.stat().st_size for path in files)
+    click.echo(f"wrote {len(files)} files ({size / 1024:.0f} KB) to {directory}")
+    click.echo(f"open {directory.resolve() / 'index.html'} in a browser, or serve the folder")
 
 
 def main(argv: list[str] | None = None) -> None:

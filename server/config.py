@@ -11,9 +11,10 @@ DEFAULTS: dict[str, object] = {
     # Optional modern web tiles (an XYZ URL template). None keeps the atlas fully offline.
     "WEB_TILES_URL": None,
     "WEB_TILES_ATTRIBUTION": "",
-    # Where the map opens: centre (lat, lon) and zoom, covering Black Sea to Central Asia.
-    "MAP_CENTER": (38.5, 50.0),
-    "MAP_ZOOM": 5,
+    # Where the map opens, as ((south, west), (north, east)): the Caucasus, Persia, Transcaspia.
+    "MAP_BOUNDS": ((25.0, 36.0), (46.5, 64.0)),
+    # How far one may pan: the basemap's window, Black Sea to Central Asia, Moscow to the Gulf.
+    "MAP_LIMITS": ((20.0, 24.0), (62.0, 76.0)),
     # Our static files change only with a release; let browsers keep them for an hour.
     "SEND_FILE_MAX_AGE_DEFAULT": 3600,
 }

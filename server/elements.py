@@ -60,7 +60,11 @@ class AtlasLayers(_AtlasControl):
     def __init__(
         self, static_url: Callable[[str], str], data_urls: list[str], **options: Any
     ) -> None:
-        super().__init__(static_url, js=["atlas-time", "atlas-state", "atlas-map"], css=["atlas"])
+        super().__init__(
+            static_url,
+            js=["atlas-i18n", "atlas-time", "atlas-state", "atlas-map"],
+            css=["atlas", "print"],
+        )
         self._name = "AtlasLayers"
         for index, url in enumerate(data_urls):
             self.default_js.insert(index, (f"atlas_data_{index}", url))
@@ -106,21 +110,127 @@ class Legend(_AtlasControl):
         Maps a path under ``static/`` to its URL.
     atlas : AtlasLayers
         The layers the checkboxes show and hide.
+    title : str
+        The legend's heading, in the page's language.
     layers : list of dict
         ``{"id", "title", "swatches": [{"label", "color", "shape"}]}`` in display order.
 
     Examples
     --------
-    >>> Legend(lambda p: "/static/" + p, atlas, layers=[{"id": "cessions", "title": "Cessions",
-    ...        "swatches": [{"label": "Russia", "color": "#4a6c8c", "shape": "area"}]}]).add_to(m)
+    >>> swatch = {"label": "Russia", "color": "#4a6c8c", "shape": "area"}
+    >>> layer = {"id": "cessions", "title": "Cessions", "swatches": [swatch]}
+    >>> Legend(lambda p: "/static/" + p, atlas, "Layers", layers=[layer]).add_to(m)
     """
 
     _template = _template("legend.html")
 
     def __init__(
-        self, static_url: Callable[[str], str], atlas: AtlasLayers, layers: list[dict]
+        self, static_url: Callable[[str], str], atlas: AtlasLayers, title: str, layers: list[dict]
     ) -> None:
         super().__init__(static_url, js=["atlas-legend"], css=[])
         self._name = "Legend"
         self.atlas = atlas
+        self.title = title
         self.layers = layers
+
+
+class Toolbar(_AtlasControl):
+    """Export, save-image and print: take the current view away as data, a picture or paper.
+
+    Parameters
+    ----------
+    static_url : callable
+        Maps a path under ``static/`` to its URL.
+    atlas : AtlasLayers
+        The layers whose current view is exported.
+    labels : dict
+        Interface strings (patterns) in the page's language.
+    exports : list of dict
+        ``{"label", "href", "layer"?}``; ``{date}`` in an href is filled with the view's date,
+        and an entry with a ``layer`` is offered only while that layer is shown.
+
+    Examples
+    --------
+    >>> Toolbar(lambda p: "/static/" + p, atlas, labels={"export": "Export"}, exports=[]).add_to(m)
+    """
+
+    _template = _template("toolbar.html")
+
+    def __init__(
+        self,
+        static_url: Callable[[str], str],
+        atlas: AtlasLayers,
+        labels: dict,
+        exports: list[dict],
+    ) -> None:
+        super().__init__(static_url, js=["atlas-snapshot", "atlas-tools"], css=[])
+        self._name = "Toolbar"
+        self.atlas = atlas
+        self.options = {"labels": labels, "exports": exports}
+
+
+class ClassroomControls(_AtlasControl):
+    """Presentation mode: keyboard and clicker control, fullscreen, blanking, labels, key help.
+
+    Parameters
+    ----------
+    static_url : callable
+        Maps a path under ``static/`` to its URL.
+    atlas : AtlasLayers
+        The map the keys drive.
+    labels : dict
+        Interface strings in the page's language (button names and the key help).
+
+    Examples
+    --------
+    >>> ClassroomControls(lambda p: "/static/" + p, atlas, labels={"fullscreen": "Full screen"})
+    """
+
+    _template = _template("classroom_controls.html")
+
+    def __init__(self, static_url: Callable[[str], str], atlas: AtlasLayers, labels: dict) -> None:
+        super().__init__(static_url, js=["atlas-labels", "atlas-classroom"], css=["classroom"])
+        self._name = "ClassroomControls"
+        self.atlas = atlas
+        self.options = {"labels": labels}
+
+
+class TourGuide(_AtlasControl):
+    """The guided tour: one key moment per step, with its date, layers, extent and caption.
+
+    Parameters
+    ----------
+    static_url : callable
+        Maps a path under ``static/`` to its URL.
+    atlas : AtlasLayers
+        The map the tour moves.
+    step : int
+        The step shown first (1-based).
+    step_urls : list of str
+        The address of every step, so each can be bookmarked and opened directly.
+    steps : list of dict
+        The key dates (``id``, ``date``, ``title``, ``caption``, ``sources``, ``layers``, ``bbox``).
+    labels : dict
+        Interface strings in the page's language.
+
+    Examples
+    --------
+    >>> TourGuide(lambda p: "/static/" + p, atlas, step=1, step_urls=["/tour/1"],
+    ...           steps=[moment.to_json()], labels={"tour_step": "{step} / {total}"})
+    """
+
+    _template = _template("tour_guide.html")
+
+    def __init__(
+        self,
+        static_url: Callable[[str], str],
+        atlas: AtlasLayers,
+        step: int,
+        step_urls: list[str],
+        steps: list[dict],
+        labels: dict,
+    ) -> None:
+        super().__init__(static_url, js=["atlas-tour"], css=[])
+        self._name = "TourGuide"
+        self.atlas = atlas
+        self.options = {"step": step, "step_urls": step_urls, "steps": steps, "labels": labels}

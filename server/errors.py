@@ -79,6 +79,10 @@ def _http_error(error: HTTPException) -> Response:
 def _answer(status: int, code: str, description: str) -> Response:
     """Pages get a readable HTML page; everything else gets JSON ``{"code", "description"}``."""
     if request.blueprint == "views" and request.accept_mimetypes.accept_html:
-        page = render_template("error.html", status=status, message=description)
+        from server.links import served_links
+
+        page = render_template(
+            "error.html", status=status, message=description, links=served_links()
+        )
         return make_response(page, status)
     return make_response(jsonify(code=code, description=description), status)

@@ -1,41 +1,38 @@
-"""Build the atlas's Folium map for a view (a day and the layers on) and render its parts.
+"""Build the atlas's Folium map for a view (a day, the layers on, a language) and render it.
 
 Everything here takes plain arguments and returns a ``folium.Map`` or strings, so the same code
-renders the served pages (URLs from ``url_for``) and the static build (relative URLs).
+renders the served pages (URLs from ``url_for``) and the static build (relative URLs). The
+atlas, classroom and tour pages are one map with different controls, not three copies.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
 import folium
 
-from server.elements import AtlasLayers, DateSlider, Legend
+from server.elements import AtlasLayers, ClassroomControls, DateSlider, Legend, Toolbar, TourGuide
 from server.errors import InvalidParameter
+from server.i18n import language_of, layer_text, page_catalogue, text
+from server.links import Links
 from server.store import LayerStore
 from server.timeline import parse_day
 from server.validate import LayerSpec
 
+Mode = Literal["atlas", "classroom", "tour"]
 SHAPES = {"area": "area", "line": "line", "point": "point"}
 
 
 @dataclass(frozen=True)
 class View:
-    """What the map shows: one day and the layers that are on."""
+    """What the map shows: one day, the layers that are on, and the page's language."""
 
     day: date
     layers: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Assets:
-    """Where the page finds its files: ``static/``, Leaflet, and the data scripts."""
-
-    static: Callable[[str], str]
-    vendor: Callable[[str], str]
-    data: tuple[str, ...]
+    lang: str = "en"
 
 
 @dataclass(frozen=True)
@@ -47,16 +44,17 @@ class MapParts:
     script: str
 
 
-def default_view(store: LayerStore) -> View:
+def default_view(store: LayerStore, lang: str = "en") -> View:
     """Return the view the atlas opens on: the latest key date, or today, with default layers."""
     layers = tuple(layer.id for layer in store if layer.spec.default_on)
     day = parse_day(store.key_dates[-1].date) if store.key_dates else store.timeline()[1]
-    return View(day=day, layers=layers)
+    return View(day=day, layers=layers, lang=lang)
 
 
-def view_from_query(store: LayerStore, query: Mapping[str, str]) -> View:
-    """Read ``?date=`` and ``?layers=`` into a View, raising a precise error for bad values."""
-    view = default_view(store)
+def view_from_query(store: LayerStore, query: Mapping[str, str], base: View | None = None) -> View:
+    """Read ``?date=``, ``?layers=`` and ``?lang=`` into a View; bad values raise precisely."""
+    lang = language_of(query.get("lang"))
+    view = base or default_view(store, lang)
     day = view.day
     if "date" in query:
         try:
@@ -72,45 +70,152 @@ def view_from_query(store: LayerStore, query: Mapping[str, str]) -> View:
             raise InvalidParameter(
                 f"layers: unknown {', '.join(unknown)[:80]!r}; layers are {known}"
             )
-    return View(day=day, layers=layers)
+    return View(day=day, layers=layers, lang=lang)
 
 
-def build_map(store: LayerStore, view: View, assets: Assets, *, center, zoom: int) -> folium.Map:
-    """Build the Folium map of the atlas: basemap, layers, date slider and legend, all offline."""
-    atlas_map = folium.Map(location=list(center), zoom_start=zoom, tiles=None, control_scale=True)
+def build_map(
+    store: LayerStore,
+    view: View,
+    links: Links,
+    *,
+    bounds,
+    limits,
+    mode: Mode = "atlas",
+    tour_step: int | None = None,
+) -> folium.Map:
+    """Build the Folium map of the atlas: basemap, layers and the controls of the page's mode."""
+    (south, west), (north, east) = limits
+    atlas_map = folium.Map(
+        location=[(south + north) / 2, (west + east) / 2],
+        zoom_start=5,
+        tiles=None,
+        control_scale=True,
+        min_zoom=4,
+        max_bounds=True,
+        min_lat=south,
+        max_lat=north,
+        min_lon=west,
+        max_lon=east,
+    )
     # Per-instance lists: Folium's class-level defaults point at CDNs and are shared by every map.
-    atlas_map.default_js = [("leaflet", assets.vendor("leaflet/leaflet.js"))]
-    atlas_map.default_css = [("leaflet_css", assets.vendor("leaflet/leaflet.css"))]
-    first_day, last_day = store.timeline()
+    atlas_map.default_js = [("leaflet", links.vendor("leaflet/leaflet.js"))]
+    atlas_map.default_css = [("leaflet_css", links.vendor("leaflet/leaflet.css"))]
+    contrast = mode != "atlas"
     atlas = AtlasLayers(
-        assets.static, list(assets.data), day=view.day.toordinal(), layers=list(view.layers)
+        links.static,
+        list(links.data_scripts()),
+        day=view.day.toordinal(),
+        layers=list(view.layers),
+        lang=view.lang,
+        mode=mode,
+        i18n=page_catalogue(view.lang),
+        bounds=[list(corner) for corner in bounds],
     )
     atlas.add_to(atlas_map)
+    _add_slider(atlas_map, atlas, store, view, links, keyboard=not contrast)
+    legend = [legend_entry(layer.spec, view.lang, contrast=contrast) for layer in store]
+    Legend(links.static, atlas, title=text(view.lang, "legend_title"), layers=legend).add_to(
+        atlas_map
+    )
+    Toolbar(
+        links.static,
+        atlas,
+        labels=_labels(view.lang, TOOLBAR_LABELS),
+        exports=_exports(store, links, view.lang),
+    ).add_to(atlas_map)
+    if contrast:
+        ClassroomControls(links.static, atlas, labels=_labels(view.lang, CLASSROOM_LABELS)).add_to(
+            atlas_map
+        )
+    if mode == "tour":
+        TourGuide(
+            links.static,
+            atlas,
+            step=tour_step or 1,
+            step_urls=[links.tour_step(number) for number in range(1, len(store.key_dates) + 1)],
+            steps=[moment.to_json() for moment in store.key_dates],
+            labels=_labels(view.lang, TOUR_LABELS),
+        ).add_to(atlas_map)
+    return atlas_map
+
+
+TOOLBAR_LABELS = ("export", "export_view_geojson", "export_whole_atlas", "save_image", "print")
+CLASSROOM_LABELS = (
+    "fullscreen", "exit_fullscreen", "keys_title", "close", "blank_notice", "key_next",
+    "key_previous", "key_ten_years", "key_one_year", "key_play", "key_fullscreen", "key_legend",
+    "key_layers", "key_blank", "key_escape", "key_help",
+)  # fmt: skip
+TOUR_LABELS = ("tour_step", "tour_next", "tour_previous", "sources")
+
+
+def _labels(lang: str, keys: tuple[str, ...]) -> dict[str, str]:
+    """Return interface strings as patterns (the browser fills ``{placeholders}``)."""
+    interface = page_catalogue(lang)["interface"]
+    return {key: interface[key] for key in keys}
+
+
+def _add_slider(
+    atlas_map, atlas, store: LayerStore, view: View, links: Links, *, keyboard: bool
+) -> None:
+    first_day, last_day = store.timeline()
+    translated = page_catalogue(view.lang).get("key_dates", {})
     DateSlider(
-        assets.static,
+        links.static,
         atlas,
         day=view.day.toordinal(),
         first_day=first_day.toordinal(),
         last_day=last_day.toordinal(),
-        key_dates=[{"date": moment.date, "title": moment.title} for moment in store.key_dates],
+        key_dates=[
+            {"date": moment.date, "title": translated.get(moment.id, {}).get("title", moment.title)}
+            for moment in store.key_dates
+        ],
+        keyboard=keyboard,
+        labels={"play": text(view.lang, "play"), "date": text(view.lang, "slider_label")},
     ).add_to(atlas_map)
-    Legend(assets.static, atlas, layers=[legend_entry(layer.spec) for layer in store]).add_to(
-        atlas_map
-    )
-    return atlas_map
 
 
-def legend_entry(spec: LayerSpec) -> dict:
-    """Return a layer's legend: its title and one swatch per styled value."""
+def _exports(store: LayerStore, links: Links, lang: str) -> list[dict[str, str]]:
+    """Return the downloads of the current view: ``{date}``/``{layers}`` are filled in the browser.
+
+    GeoJSON of everything shown is made in the browser; these are the server's richer formats
+    (GeoPackage per layer, CSV for point layers), and the whole atlas with every date.
+    """
+    exports = [
+        {"label": text(lang, "export_whole_atlas"), "href": links.export("atlas", "geojson", False)}
+    ]
+    for layer in store:
+        title = layer_text(lang, layer.id).get("title", layer.spec.title)
+        exports.append(
+            {
+                "label": text(lang, "export_layer_gpkg", layer=title),
+                "layer": layer.id,
+                "href": links.export(layer.id, "gpkg", True),
+            }
+        )
+        if layer.spec.style.get("geometry") == "point":
+            exports.append(
+                {
+                    "label": text(lang, "export_points_csv", layer=title),
+                    "layer": layer.id,
+                    "href": links.export(layer.id, "csv", True),
+                }
+            )
+    return exports
+
+
+def legend_entry(spec: LayerSpec, lang: str = "en", *, contrast: bool = False) -> dict:
+    """Return a layer's legend in ``lang``: its title and one swatch per styled value."""
     style = spec.style
+    translated = layer_text(lang, spec.id)
     shape = SHAPES.get(style.get("geometry", "area"), "area")
-    colors = style.get("colors") or {spec.title: style.get("color", "#555555")}
-    labels = style.get("labels", {})
+    colors = (contrast and style.get("contrast_colors")) or style.get("colors")
+    colors = colors or {spec.title: style.get("color", "#555555")}
+    labels = {**style.get("labels", {}), **translated.get("labels", {})}
     swatches = [
         {"label": labels.get(value, value), "color": color, "shape": shape}
         for value, color in colors.items()
     ]
-    return {"id": spec.id, "title": spec.title, "swatches": swatches}
+    return {"id": spec.id, "title": translated.get("title", spec.title), "swatches": swatches}
 
 
 def render_parts(atlas_map: folium.Map) -> MapParts:

@@ -22,12 +22,28 @@ def atlas_data(store: LayerStore) -> dict[str, Any]:
                 "style": layer.spec.style,
                 "properties": layer.spec.properties,
                 "features": {"type": "FeatureCollection", "features": list(layer.features)},
+                "label_points": label_points(layer.frame),
             }
             for layer in store
         ],
         "sources": store.sources,
         "key_dates": [moment.to_json() for moment in store.key_dates],
     }
+
+
+def label_points(frame) -> dict[str, list[float]]:
+    """Return where each feature's name goes: inside its polygon, mid-line, or on its point."""
+    points = {}
+    for feature_id, geometry in zip(frame.index, frame.geometry, strict=True):
+        if geometry.geom_type.endswith("LineString"):
+            anchor = geometry.interpolate(0.5, normalized=True)
+        elif geometry.geom_type.endswith("Polygon"):
+            anchor = max(getattr(geometry, "geoms", [geometry]), key=lambda part: part.area)
+            anchor = anchor.representative_point()
+        else:
+            anchor = geometry.representative_point()
+        points[feature_id] = [round(anchor.x, 4), round(anchor.y, 4)]
+    return points
 
 
 def as_script(variable: str, value: Any) -> str:
@@ -38,3 +54,10 @@ def as_script(variable: str, value: Any) -> str:
     # U+2028/9 are legal in JSON but ended JS string literals before ES2019.
     text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     return f"window.{variable} = {text};\n"
+
+
+def data_script_bytes(store: LayerStore, name: str) -> bytes:
+    """Return the script ``name`` (``atlas`` or ``basemap``) as the page loads it."""
+    if name == "atlas":
+        return as_script("ATLAS_DATA", atlas_data(store)).encode()
+    return as_script("ATLAS_BASEMAP", store.basemap).encode()

@@ -9,9 +9,14 @@ from flask import Response, request
 CACHE_CONTROL = "public, max-age=300"
 
 
-def cached_bytes(body: bytes, mimetype: str, *, headers: dict[str, str] | None = None) -> Response:
-    """Answer ``body`` with an ETag from its content, or 304 if the client already has it."""
-    etag = hashlib.blake2b(body, digest_size=12).hexdigest()
+def cached_bytes(
+    body: bytes, mimetype: str, *, headers: dict[str, str] | None = None, etag: str | None = None
+) -> Response:
+    """Answer ``body`` with an ETag from its content, or 304 if the client already has it.
+
+    Pass ``etag`` (from ``etag_of``) when the body is cached, so it is not hashed per request.
+    """
+    etag = etag or etag_of(body)
     if request.if_none_match.contains(etag):
         response = Response(status=304)
     else:
@@ -20,3 +25,8 @@ def cached_bytes(body: bytes, mimetype: str, *, headers: dict[str, str] | None =
     response.headers["Cache-Control"] = CACHE_CONTROL
     response.headers.update(headers or {})
     return response
+
+
+def etag_of(body: bytes) -> str:
+    """Return the strong ETag of a body: a short hash of its content."""
+    return hashlib.blake2b(body, digest_size=12).hexdigest()

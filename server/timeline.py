@@ -1,4 +1,4 @@
-"""Dates of the atlas: partial ISO dates, inclusive spans and dates in words.
+"""Dates of the atlas: partial ISO dates, inclusive spans and intervals.
 
 Time follows OpenHistoricalMap's convention so the data can travel there: the proleptic
 Gregorian calendar, ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, and a partial date covers its whole
@@ -25,7 +25,7 @@ _DATE_TIME = re.compile(
 )
 _OPEN = {"", ".."}
 
-MONTHS = tuple(calendar.month_name)[1:]
+MONTHS = tuple(calendar.month_name)[1:]  # for error messages, always English
 EARLIEST = date.min
 LATEST = date.max
 
@@ -116,31 +116,6 @@ def span_of(start: str | None, end: str | None) -> tuple[date, date]:
 def day_after(day: date) -> date:
     """Return the next day (the day a successor starts)."""
     return day + timedelta(days=1)
-
-
-def in_words(value: date | PartialDate | str) -> str:
-    """Say a date the way people write it: ``24 October 1813``, ``October 1813``, ``913``."""
-    if isinstance(value, str):
-        value = parse_date(value)
-    if isinstance(value, date):
-        value = PartialDate(value.year, value.month, value.day)
-    words = [str(value.year)]
-    if value.month is not None:
-        words.insert(0, MONTHS[value.month - 1])
-    if value.day is not None:
-        words.insert(0, str(value.day))
-    return " ".join(words)
-
-
-def span_in_words(start: str | None, end: str | None) -> str:
-    """Say a feature's span: ``24 October 1813 – 22 February 1828``, ``since 1991``."""
-    if start and end:
-        return f"{in_words(start)} – {in_words(end)}"
-    if start:
-        return f"since {in_words(start)}"
-    if end:
-        return f"until {in_words(end)}"
-    return "at all times"
 
 
 def _shorten(text: str, limit: int = 40) -> str:

@@ -21,7 +21,8 @@ from shapely.geometry import shape
 from shapely.validation import explain_validity
 
 from server.errors import DataError, InvalidDate
-from server.timeline import day_after, in_words, parse_date, span_of
+from server.i18n import in_words
+from server.timeline import day_after, parse_date, span_of
 
 MAX_FILE_BYTES = 25 * 1024 * 1024
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

@@ -3,42 +3,46 @@
 from __future__ import annotations
 
 import xstatic.pkg.leaflet
-from flask import Blueprint, current_app, render_template, request, send_from_directory, url_for
+from flask import Blueprint, current_app, request, send_from_directory
 
-from server import responses
-from server.maps import Assets, build_map, render_parts, view_from_query
-from server.pagedata import as_script, atlas_data
+from server import api, responses
+from server.links import served_links
+from server.maps import view_from_query
+from server.pagedata import data_script_bytes
+from server.pages import render_map_page
 from server.store import get_store
 
 bp = Blueprint("views", __name__)
 LEAFLET_DIR = xstatic.pkg.leaflet.BASE_DIR
 
 
-def served_assets() -> Assets:
-    """Return the URLs of the page's files when the atlas is served by this app."""
-    return Assets(
-        static=lambda path: url_for("static", filename=path),
-        vendor=lambda path: url_for(
-            "views.vendor", package=path.split("/")[0], filename=path.split("/", 1)[1]
-        ),
-        data=(
-            url_for("views.data_script", name="basemap"),
-            url_for("views.data_script", name="atlas"),
-        ),
-    )
-
-
 @bp.get("/")
 def atlas_page():
-    """Show the atlas map at the date and layers the URL names."""
+    """Show the atlas map at the date and layers the URL names (JSON clients: the landing)."""
+    landing = api.landing_if_json()
+    if landing is not None:
+        return landing
     store = get_store()
     view = view_from_query(store, request.args)
-    config = current_app.config
-    atlas_map = build_map(
-        store, view, served_assets(), center=config["MAP_CENTER"], zoom=config["MAP_ZOOM"]
-    )
-    return render_template(
-        "atlas.html", parts=render_parts(atlas_map), view=view, body_class="atlas-page"
+    return render_map_page(store, view, served_links(), current_app.config)
+
+
+@bp.get("/classroom")
+def classroom_page():
+    """Show the same map for projection: large type, high contrast, keyboard control."""
+    store = get_store()
+    view = view_from_query(store, request.args)
+    return render_map_page(store, view, served_links(), current_app.config, mode="classroom")
+
+
+@bp.get("/tour", defaults={"step": 1})
+@bp.get("/tour/<int:step>")
+def tour_page(step: int):
+    """Show one step of the guided tour through the key dates (steps count from 1)."""
+    store = get_store()
+    view = view_from_query(store, request.args)
+    return render_map_page(
+        store, view, served_links(), current_app.config, mode="tour", tour_step=step
     )
 
 
@@ -47,13 +51,7 @@ def data_script(name: str):
     """Serve the page's data, loaded once per page: every layer, or the basemap."""
     cache = current_app.extensions.setdefault("atlas_scripts", {})
     if name not in cache:
-        store = get_store()
-        script = (
-            as_script("ATLAS_DATA", atlas_data(store))
-            if name == "atlas"
-            else as_script("ATLAS_BASEMAP", store.basemap)
-        )
-        cache[name] = script.encode()
+        cache[name] = data_script_bytes(get_store(), name)
     return responses.cached_bytes(cache[name], "text/javascript")
 
 

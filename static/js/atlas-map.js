@@ -14,17 +14,19 @@
   };
   var instances = [];
 
-  function featureColor(style, properties) {
+  // Classroom mode swaps in the colour-blind-safe palette and lines of at least 3 px.
+  function featureColor(style, properties, contrast) {
     var value = style.property ? properties[style.property] : null;
-    return (style.colors && style.colors[value]) || style.color || "#555";
+    var colors = (contrast && style.contrast_colors) || style.colors || {};
+    return colors[value] || style.color || "#555";
   }
 
-  function pathStyle(layerSpec, feature) {
+  function pathStyle(layerSpec, feature, contrast) {
     var style = layerSpec.style || {};
-    var color = featureColor(style, feature.properties);
+    var color = featureColor(style, feature.properties, contrast);
     return {
       color: color,
-      weight: style.weight || 2,
+      weight: contrast ? Math.max(3, style.weight || 2) : style.weight || 2,
       opacity: 0.95,
       fillColor: color,
       fillOpacity: style.fill_opacity === undefined ? 0.35 : style.fill_opacity,
@@ -41,19 +43,31 @@
   }
 
   // Popups are built from DOM nodes and textContent only: data never becomes markup.
+  function nameElement(tag, className, properties) {
+    var name = AtlasI18n.nameOf(properties);
+    var node = element(tag, className, name.text);
+    if (name.fallback) {
+      node.classList.add("atlas-name-fallback");
+      node.title = AtlasI18n.t("name_in_english", { language: AtlasI18n.languageName() });
+      node.lang = "en";
+      node.dir = "ltr";
+    }
+    return node;
+  }
+
   function popupContent(feature, layerSpec, sources) {
     var p = feature.properties;
     var root = element("div", "atlas-popup");
-    root.appendChild(element("h3", "atlas-popup-name", p.name));
+    root.appendChild(nameElement("h3", "atlas-popup-name", p));
     root.appendChild(element("p", "atlas-popup-dates", AtlasTime.spanInWords(p.start_date, p.end_date)));
     var facts = element("dl", "atlas-popup-facts");
     Object.keys(layerSpec.properties || {}).forEach(function (key) {
       if (p[key] === null || p[key] === undefined || p[key] === "") { return; }
-      facts.appendChild(element("dt", null, layerSpec.properties[key].label || key));
+      facts.appendChild(element("dt", null, AtlasI18n.propertyLabel(layerSpec, key)));
       facts.appendChild(element("dd", null, String(p[key])));
     });
-    facts.appendChild(element("dt", null, "Certainty"));
-    facts.appendChild(element("dd", null, p.certainty));
+    facts.appendChild(element("dt", null, AtlasI18n.t("certainty")));
+    facts.appendChild(element("dd", null, AtlasI18n.t("certainty_" + p.certainty)));
     root.appendChild(element("p", "atlas-popup-description", p.description));
     root.appendChild(facts);
     if (p.date_note) { root.appendChild(element("p", "atlas-popup-note", p.date_note)); }
@@ -63,7 +77,7 @@
       var locator = String(ref).slice(key.length + 1).trim();
       list.appendChild(element("li", null, (sources[key] || key) + (locator ? ", " + locator : "")));
     });
-    root.appendChild(element("h4", null, "Sources"));
+    root.appendChild(element("h4", null, AtlasI18n.t("sources")));
     root.appendChild(list);
     return root;
   }
@@ -79,25 +93,28 @@
     });
   }
 
-  function buildEntries(map, layerSpec, sources, zIndex) {
+  function buildEntries(map, layerSpec, sources, zIndex, contrast) {
     var pane = "atlas-pane-" + layerSpec.id;
     map.createPane(pane).style.zIndex = zIndex;
+    var labelPoints = layerSpec.label_points || {};
     return layerSpec.features.features.map(function (feature) {
       var leafletLayer = L.geoJSON(feature, {
         pane: pane,
-        style: function (f) { return pathStyle(layerSpec, f); },
+        style: function (f) { return pathStyle(layerSpec, f, contrast); },
         pointToLayer: function (f, latlng) {
-          var options = pathStyle(layerSpec, f);
-          options.radius = (layerSpec.style || {}).radius || 6;
+          var options = pathStyle(layerSpec, f, contrast);
+          options.radius = ((layerSpec.style || {}).radius || 6) * (contrast ? 1.6 : 1);
           options.fillOpacity = 0.9;
           options.pane = pane;
           return L.circleMarker(latlng, options);
         }
       });
       leafletLayer.bindPopup(function () { return popupContent(feature, layerSpec, sources); }, { maxWidth: 360 });
-      leafletLayer.bindTooltip(feature.properties.name, { sticky: true });
+      leafletLayer.bindTooltip(AtlasI18n.nameOf(feature.properties).text, { sticky: true });
       return {
         feature: feature,
+        layerId: layerSpec.id,
+        labelAt: labelPoints[feature.properties.id],
         first: AtlasTime.firstDay(feature.properties.start_date),
         last: AtlasTime.lastDay(feature.properties.end_date),
         layer: leafletLayer,
@@ -111,15 +128,19 @@
     this.map = map;
     this.data = data;
     this.options = options;
+    this.contrast = options.mode !== "atlas";
+    AtlasI18n.use(options.i18n);
+    if (options.bounds) { map.fitBounds(options.bounds, { animate: false }); }
     this.layerIds = data.layers.map(function (layer) { return layer.id; });
-    this.state = AtlasState.fromUrl(options.day, options.layers, this.layerIds);
+    this.state = AtlasState.fromUrl(options.day, options.layers, this.layerIds, options.lang);
+    this.state.bindLanguageLinks(document);
     this.groups = {};
     this.entries = {};
     this.repaints = [];
     drawBasemap(map, basemap);
     data.layers.forEach(function (layerSpec, index) {
       self.groups[layerSpec.id] = L.layerGroup().addTo(map);
-      self.entries[layerSpec.id] = buildEntries(map, layerSpec, data.sources, 400 + index * 10);
+      self.entries[layerSpec.id] = buildEntries(map, layerSpec, data.sources, 400 + index * 10, self.contrast);
     });
     this.state.onChange(function (state) { self.repaint(state); });
     // Benchmarks and tests read this mark: navigation start to the first full repaint.
@@ -164,15 +185,14 @@
     });
   };
 
-  // The features drawn now, as ids per layer (what tests and the export control read).
-  Atlas.prototype.visibleIds = function () {
-    var result = {};
+  // The entries drawn now, layer by layer (labels, export and save-image read them).
+  Atlas.prototype.shownEntries = function () {
     var entries = this.entries;
-    Object.keys(entries).forEach(function (id) {
-      result[id] = entries[id].filter(function (e) { return e.shown; })
-        .map(function (e) { return e.feature.properties.id; });
+    var shown = [];
+    this.layerIds.forEach(function (id) {
+      entries[id].forEach(function (entry) { if (entry.shown) { shown.push(entry); } });
     });
-    return result;
+    return shown;
   };
 
   global.AtlasMap = {

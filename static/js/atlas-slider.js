@@ -27,13 +27,24 @@
     L.DomEvent.disableClickPropagation(root);
     L.DomEvent.disableScrollPropagation(root);
     this.input.addEventListener("input", function () { self.go(self.snap(+self.input.value)); });
-    this.input.addEventListener("keydown", function (event) { self.onKey(event); });
+    if (options.keyboard !== false) {
+      this.input.addEventListener("keydown", function (event) { self.onKey(event); });
+    }
+    atlas.slider = this;
     this.playButton.addEventListener("click", function () { self.togglePlay(); });
     this.state.onChange(function (state) { self.show(state.day); });
   }
 
   Slider.prototype.go = function (day) {
     this.state.setDay(clamp(day, this.first, this.last));
+  };
+
+  Slider.prototype.stepYears = function (years) {
+    this.go(AtlasTime.addYears(this.state.day, years));
+  };
+
+  Slider.prototype.stepKeyDate = function (direction) {
+    this.go(this.neighbourKeyDay(direction));
   };
 
   Slider.prototype.show = function (day) {
@@ -114,7 +125,8 @@
       }, PLAY_INTERVAL_MS);
     }
     this.playButton.setAttribute("aria-pressed", this.timer ? "true" : "false");
-    this.playButton.setAttribute("aria-label", this.timer ? "Pause" : "Play through time");
+    this.playButton.setAttribute("aria-label", AtlasI18n.t(this.timer ? "pause" : "play"));
+    this.playButton.title = this.playButton.getAttribute("aria-label");
     this.playButton.textContent = this.timer ? "\u275A\u275A" : "\u25B6";
   };
 

@@ -8,9 +8,12 @@
 
   var URL_DELAY_MS = 150;
 
-  function AtlasState(day, layers) {
+  function AtlasState(day, layers, lang, extras) {
     this.day = day;
     this.layers = layers.slice();
+    this.lang = lang || "en";
+    this.extras = extras || {};
+    this.basePath = global.location.pathname;
     this.listeners = [];
   }
 
@@ -30,6 +33,19 @@
     this.notify();
   };
 
+  // Move to a day and a set of layers at once (a tour step), with one repaint.
+  AtlasState.prototype.setView = function (day, layers) {
+    this.day = day;
+    this.layers = layers.slice();
+    this.notify();
+  };
+
+  // Page settings that belong in a shared link, such as legend=off in the classroom.
+  AtlasState.prototype.setExtra = function (name, value) {
+    if (value === null) { delete this.extras[name]; } else { this.extras[name] = value; }
+    this.notify();
+  };
+
   AtlasState.prototype.setLayerOn = function (layerId, on) {
     var index = this.layers.indexOf(layerId);
     if (on && index < 0) { this.layers.push(layerId); }
@@ -37,8 +53,21 @@
     this.notify();
   };
 
-  AtlasState.prototype.query = function () {
-    return "?date=" + AtlasTime.toIso(this.day) + "&layers=" + this.layers.map(encodeURIComponent).join(",");
+  AtlasState.prototype.query = function (lang) {
+    var self = this;
+    var parts = ["date=" + AtlasTime.toIso(this.day), "layers=" + this.layers.map(encodeURIComponent).join(",")];
+    lang = lang || this.lang;
+    if (lang !== "en") { parts.push("lang=" + lang); }
+    Object.keys(this.extras).sort().forEach(function (name) {
+      parts.push(encodeURIComponent(name) + "=" + encodeURIComponent(self.extras[name]));
+    });
+    return parts.join("&");
+  };
+
+  // The address of this view: the page's path (or a tour step's) with the view as query.
+  AtlasState.prototype.url = function (lang) {
+    var joiner = this.basePath.indexOf("?") >= 0 ? "&" : "?";
+    return this.basePath + joiner + this.query(lang);
   };
 
   // Browsers throttle (and warn about) floods of replaceState while dragging or playing,
@@ -50,7 +79,7 @@
     this.urlTimer = global.setTimeout(function () {
       self.urlPending = false;
       try {
-        global.history.replaceState(null, "", self.query() + global.location.hash);
+        global.history.replaceState(null, "", self.url() + global.location.hash);
       } catch (error) {
         // A page opened from file:// may refuse; the view still works, only the URL stays put.
       }
@@ -58,13 +87,25 @@
   };
 
   // Read ?date= and ?layers= from the address, so a static copy honours shared links too.
-  AtlasState.fromUrl = function (fallbackDay, fallbackLayers, knownLayers) {
+  AtlasState.fromUrl = function (fallbackDay, fallbackLayers, knownLayers, lang) {
     var params = new URLSearchParams(global.location.search);
     var day = AtlasTime.firstDay(params.get("date"));
     var layers = params.has("layers")
       ? params.get("layers").split(",").filter(function (id) { return knownLayers.indexOf(id) >= 0; })
       : fallbackLayers;
-    return new AtlasState(isFinite(day) ? day : fallbackDay, layers);
+    var extras = params.get("legend") === "off" ? { legend: "off" } : {};
+    return new AtlasState(isFinite(day) ? day : fallbackDay, layers, lang, extras);
+  };
+
+  // Language links keep the current view: the same day and layers, in another language.
+  AtlasState.prototype.bindLanguageLinks = function (root) {
+    var self = this;
+    root.querySelectorAll("a[data-lang]").forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        global.location.href = self.url(link.getAttribute("data-lang"));
+      });
+    });
   };
 
   global.AtlasState = AtlasState;

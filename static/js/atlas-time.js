@@ -1,4 +1,5 @@
 /* Dates of the atlas in the browser: partial ISO dates, day ordinals, dates in words.
+ * Needs atlas-i18n.js first (the calendar of the page's language).
  *
  * A day is its proleptic Gregorian ordinal, the same number Python's date.toordinal() gives
  * (1 January of year 1 is day 1), so years before 1970 and before 1000 need no JS Date at all:
@@ -73,20 +74,35 @@
     return pad(d.year, 4) + "-" + pad(d.month, 2) + "-" + pad(d.day, 2);
   }
 
+  var ENGLISH = {
+    months: MONTHS, months_of: MONTHS, digits: "0123456789",
+    day_month_year: "{day} {month_of} {year}", month_year: "{month} {year}", year: "{year}"
+  };
+
+  // In the page's language (AtlasI18n's calendar): "24 October 1813", "24 октября 1813 г.".
   function inWords(value) {
     var p = typeof value === "number" ? fromOrdinal(value) : parse(value);
     if (!p) { return String(value); }
-    var words = [String(p.year)];
-    if (p.month) { words.unshift(MONTHS[p.month - 1]); }
-    if (p.day) { words.unshift(String(p.day)); }
-    return words.join(" ");
+    var cal = AtlasI18n.calendar() || ENGLISH;
+    var pattern = p.day ? cal.day_month_year : (p.month ? cal.month_year : cal.year);
+    var month = p.month ? p.month - 1 : 0;
+    var words = pattern.replace("{day}", p.day).replace("{year}", p.year)
+      .replace("{month_of}", cal.months_of[month]).replace("{month}", cal.months[month]);
+    return localDigits(words);
+  }
+
+  // Digits in the page's script: Persian pages write ۱۸۲۸, not 1828.
+  function localDigits(text) {
+    var digits = (AtlasI18n.calendar() || ENGLISH).digits;
+    return String(text).replace(/[0-9]/g, function (digit) { return digits.charAt(+digit); });
   }
 
   function spanInWords(start, end) {
-    if (start && end) { return inWords(start) + " – " + inWords(end); }
-    if (start) { return "since " + inWords(start); }
-    if (end) { return "until " + inWords(end); }
-    return "at all times";
+    var t = AtlasI18n.t;
+    if (start && end) { return t("span_range", { start: inWords(start), end: inWords(end) }); }
+    if (start) { return t("span_since", { start: inWords(start) }); }
+    if (end) { return t("span_until", { end: inWords(end) }); }
+    return t("span_always");
   }
 
   // Move by whole years, keeping month and day (29 February falls back to the 28th).
@@ -98,6 +114,6 @@
 
   global.AtlasTime = {
     toOrdinal: toOrdinal, fromOrdinal: fromOrdinal, parse: parse, firstDay: firstDay,
-    lastDay: lastDay, toIso: toIso, inWords: inWords, spanInWords: spanInWords, addYears: addYears
+    lastDay: lastDay, toIso: toIso, inWords: inWords, localDigits: localDigits, spanInWords: spanInWords, addYears: addYears
   };
 })(window);

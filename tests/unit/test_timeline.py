@@ -5,15 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from server.errors import InvalidDate
-from server.timeline import (
-    PartialDate,
-    in_words,
-    parse_date,
-    parse_day,
-    parse_instant_or_interval,
-    span_in_words,
-    span_of,
-)
+from server.timeline import PartialDate, parse_date, parse_day, parse_instant_or_interval, span_of
 
 days = st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))
 
@@ -94,33 +86,6 @@ def test_iso_text_orders_like_the_days(a, b):
         return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
 
     assert (parse_day(iso(a)) < parse_day(iso(b))) == (a < b)
-
-
-@given(days)
-def test_a_day_in_words_names_day_month_and_year(day):
-    words = in_words(day)
-    assert words.startswith(f"{day.day} ")
-    assert words.endswith(f" {day.year}")
-
-
-@pytest.mark.parametrize(
-    ("value", "words"),
-    [
-        ("1813-10-24", "24 October 1813"),
-        ("1813-10", "October 1813"),
-        ("0913", "913"),
-        (date(1828, 2, 22), "22 February 1828"),
-    ],
-)
-def test_dates_in_words(value, words):
-    assert in_words(value) == words
-
-
-def test_spans_in_words():
-    assert span_in_words("1813-10-24", "1828-02-21") == "24 October 1813 – 21 February 1828"
-    assert span_in_words("1991", None) == "since 1991"
-    assert span_in_words(None, "0913") == "until 913"
-    assert span_in_words(None, None) == "at all times"
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,267 @@
+"""Blueprint of the OGC API – Features (Part 1 Core, GeoJSON, HTML, OpenAPI 3.0) and exports.
+
+Each route parses the request with ``server.ogc`` (which raises ``InvalidParameter`` for the
+one error handler to answer), asks the core for bytes and answers them with an ETag. Answers are
+kept per normalised query in a bounded LRU, and their compressed forms by ETag, because the data
+never changes while the app runs: a repeated request costs a dictionary lookup, not a query.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from flask import Blueprint, Flask, Response, current_app, g, render_template, request
+from flask_compress import Compress
+
+from server import export as exports
+from server import ogc, responses
+from server.feature_index import LayerIndex, ResponseCache, dumps, items_bytes
+from server.openapi import openapi_doc
+from server.store import LayerStore, get_store
+
+bp = Blueprint("api", __name__)
+STATE_KEY = "atlas_api"
+TITLE = "Iran–Russia Historical Atlas"
+DESCRIPTION = (
+    "Sourced, time-aware layers of Iran–Russia relations (territories, spheres, occupations, "
+    "corridors, missions) as OGC API – Features collections; filter any layer by datetime."
+)
+COMPRESSED_TYPES = [
+    "text/html",
+    "text/csv",
+    "application/json",
+    "text/javascript",
+    "text/css",
+    ogc.GEOJSON,
+    "application/vnd.oai.openapi+json",
+    "image/svg+xml",
+]
+Answer = tuple[bytes, str, dict[str, str]]  # body, mimetype, extra headers
+Entry = tuple[bytes, str, dict[str, str], str]  # the same, and its ETag
+
+
+class ApiState:
+    """What the API keeps beside the read-only store: serialised layers and answer caches."""
+
+    def __init__(self, store: LayerStore) -> None:
+        self.store = store
+        self.indexes: dict[str, LayerIndex] = {}
+        self.answers = ResponseCache(max_bytes=64 * 2**20)
+        self.time_stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    def index(self, layer_id: str) -> LayerIndex:
+        """Return a layer's serialised features, built on first use (raises ``UnknownLayer``)."""
+        if layer_id not in self.indexes:
+            self.indexes[layer_id] = LayerIndex(self.store.layer(layer_id))
+        return self.indexes[layer_id]
+
+
+class CompressedCache(ResponseCache):
+    """Flask-Compress's cache backend: compressed bodies keyed by algorithm and our ETag."""
+
+    def get(self, key: Any) -> Any:
+        """Return a compressed body, never for answers without our ETag (key ends ``;-``)."""
+        return None if key.endswith(";-") else super().get(key)
+
+    def set(self, key: str, value: bytes) -> None:
+        """Keep a compressed body of one of our answers."""
+        if not key.endswith(";-"):
+            self.put(key, value, len(value))
+
+
+def init_app(app: Flask) -> None:
+    """Register the API blueprint, its caches and response compression (gzip, Brotli, zstd)."""
+    app.register_blueprint(bp)
+    app.extensions[STATE_KEY] = ApiState(get_store_of(app))
+    app.config.setdefault("COMPRESS_MIMETYPES", COMPRESSED_TYPES)
+    app.config.setdefault("COMPRESS_CACHE_BACKEND", lambda: CompressedCache(32 * 2**20))
+    app.config.setdefault("COMPRESS_CACHE_KEY", lambda _request: g.get("atlas_etag", "-"))
+    Compress(app)
+    app.after_request(_read_files_before_compressing)  # runs before Compress's (reverse order)
+
+
+def _read_files_before_compressing(response: Response) -> Response:
+    """Read a file-backed response (static JS/CSS) into memory and close its file.
+
+    Flask-Compress replaces the body of a file response without closing the file, which leaks a
+    descriptor until garbage collection (and fails tests under ``filterwarnings = error``).
+    """
+    if response.direct_passthrough and response.mimetype in COMPRESSED_TYPES:
+        response.direct_passthrough = False
+        body = response.get_data()
+        response.close()
+        response.set_data(body)
+    return response
+
+
+def get_store_of(app: Flask) -> LayerStore:
+    """Return the store ``store.init_app`` loaded onto ``app``."""
+    with app.app_context():
+        return get_store()
+
+
+def _state() -> ApiState:
+    return current_app.extensions[STATE_KEY]
+
+
+def _args() -> dict[str, list[str]]:
+    return request.args.to_dict(flat=False)
+
+
+def _prefers_html() -> bool:
+    accept = request.accept_mimetypes
+    return accept.quality("text/html") > accept.quality("application/json")
+
+
+def _answer(entry: Entry) -> Response:
+    body, mimetype, headers, etag = entry
+    g.atlas_etag = etag  # lets Flask-Compress reuse the compressed body (see CompressedCache)
+    headers = {"Vary": "Accept", **headers}
+    return responses.cached_bytes(body, mimetype, headers=headers, etag=etag)
+
+
+def _cached(key: Any, build: Callable[[], Answer]) -> Response:
+    cache = _state().answers
+    entry = cache.get(key)
+    if entry is None:
+        body, mimetype, headers = build()
+        entry = cache.put(key, (body, mimetype, headers, responses.etag_of(body)))
+    return _answer(entry)
+
+
+def _encode(doc: dict, fmt: ogc.Format, mimetype: str, title: str, **page: Any) -> Answer:
+    if fmt == "json":
+        return dumps(doc), mimetype, {}
+    html = render_template("api_page.html", title=title, doc=doc, **page)
+    return html.encode(), "text/html", {}
+
+
+def _document(name: str, build: Callable[[], dict], title: str, *path: str) -> Response:
+    """Answer a small document (landing, conformance, collections) as JSON or HTML."""
+    args = _args()
+    ogc.check_parameters(args, ["f"])
+    fmt = ogc.parse_format(args, _prefers_html())
+    key = (name, *path, fmt, request.url_root)
+    return _cached(key, lambda: _encode(build(), fmt, ogc.JSON, title))
+
+
+def landing_if_json() -> Response | None:
+    """Return the OGC landing page if the client wants JSON at ``/``, else None (the map).
+
+    JSON when ``f=json``, or when an Accept header is sent that ranks JSON above HTML or does
+    not name HTML at all (``*/*`` from requests, OWSLib, GDAL, curl); browsers always name
+    ``text/html``, and no header at all keeps the map, so the atlas page never changes for them.
+    """
+    fmt = request.args.get("f")
+    accept = request.accept_mimetypes
+    wants_json = bool(accept) and (
+        accept.quality("application/json") > accept.quality("text/html")
+        or ("text/html" not in accept.values() and accept.quality("application/json") > 0)
+    )
+    if fmt == "html" or (fmt is None and not wants_json):
+        return None
+    ogc.check_parameters(_args(), ["f"])
+    ogc.parse_format(_args(), False)  # refuses any f other than json or html
+    return _cached(
+        ("landing", request.url_root),
+        lambda: _encode(
+            ogc.landing_doc(request.url_root, TITLE, DESCRIPTION), "json", ogc.JSON, TITLE
+        ),
+    )
+
+
+@bp.get("/conformance")
+def conformance():
+    """Answer the conformance classes the API implements."""
+    return _document("conformance", ogc.conformance_doc, "Conformance")
+
+
+@bp.get("/api")
+def api_definition():
+    """Answer the OpenAPI 3.0 definition of every route and parameter."""
+    ogc.check_parameters(_args(), [])
+    config = current_app.config
+    return _cached(
+        ("api", request.url_root),
+        lambda: (
+            dumps(openapi_doc(_state().store, TITLE, DESCRIPTION, config["MAX_LIMIT"])),
+            ogc.OPENAPI,
+            {},
+        ),
+    )
+
+
+@bp.get("/collections")
+def collections():
+    """Answer every layer as a collection."""
+    url = request.url_root
+    return _document("collections", lambda: ogc.collections_doc(_state().store, url), "Layers")
+
+
+@bp.get("/collections/<collection_id>")
+def collection(collection_id: str):
+    """Answer one layer: its extents in space and time, and links to its items."""
+    layer = _state().store.layer(collection_id)
+    url = request.url_root
+    return _document(
+        "collection", lambda: ogc.collection_doc(layer, url), layer.spec.title, collection_id
+    )
+
+
+@bp.get("/collections/<collection_id>/items")
+def items(collection_id: str):
+    """Answer a page of a layer's features, filtered by datetime, bbox and properties."""
+    state, config, args = _state(), current_app.config, _args()
+    index = state.index(collection_id)
+    query = ogc.parse_items_query(args, index.layer, config["DEFAULT_LIMIT"], config["MAX_LIMIT"])
+    fmt = ogc.parse_format(args, _prefers_html())
+    key = ("items", collection_id, query, fmt, request.url_root)
+    return _cached(key, lambda: _items_entry(state, index, query, fmt))
+
+
+def _items_entry(
+    state: ApiState, index: LayerIndex, query: ogc.ItemsQuery, fmt: ogc.Format
+) -> Answer:
+    positions = index.select(query)
+    links = ogc.items_links(request.url_root, index.layer.id, query, len(positions), fmt)
+    body = items_bytes(index, positions, query, links, state.time_stamp)
+    if fmt == "json":
+        return body, ogc.GEOJSON, {}
+    return _encode(json.loads(body), "html", "", index.layer.spec.title, layer=index.layer.id)
+
+
+@bp.get("/collections/<collection_id>/items/<feature_id>")
+def item(collection_id: str, feature_id: str):
+    """Answer one feature (in HTML with a link to the map at the day it starts)."""
+    index, args = _state().index(collection_id), _args()
+    ogc.check_parameters(args, ["f"])
+    fmt = ogc.parse_format(args, _prefers_html())
+    key = ("item", collection_id, feature_id, fmt, request.url_root)
+    return _cached(
+        key,
+        lambda: _encode(
+            ogc.feature_doc(index, feature_id, request.url_root, fmt),
+            fmt,
+            ogc.GEOJSON,
+            feature_id,
+            layer=collection_id,
+        ),
+    )
+
+
+@bp.get("/export/<name>.<any(geojson, gpkg, csv):fmt>")
+def download(name: str, fmt: str):
+    """Answer a layer (or ``atlas``: every layer) as a file, at one date if ``?date=``."""
+    args = _args()
+    ogc.check_parameters(args, ["date"])
+    at = args.get("date", [None])[0]
+    return _cached(("export", name, fmt, at), lambda: _export_entry(name, fmt, at))
+
+
+def _export_entry(name: str, fmt: str, at: str | None) -> Answer:
+    made = exports.export(_state().store, name, fmt, at)
+    disposition = f'attachment; filename="{made.filename}"'
+    return made.body, made.mimetype, {"Content-Disposition": disposition}

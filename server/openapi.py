@@ -1,0 +1,338 @@
+"""The OpenAPI 3.0 definition of the atlas's API, generated from the store.
+
+Generated rather than hand-written so it cannot drift from the data: every layer gets its own
+items path listing the property filters its catalog entry documents (with their allowed values),
+as pygeoapi does, and export paths exist only for formats a layer supports (CSV for points).
+``/api`` serves it; OWSLib, QGIS and schemathesis read it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from server.ogc import GEOJSON, JSON, MAX_OFFSET, filter_names
+from server.store import Layer, LayerStore
+from server.validate import CERTAINTIES
+
+REF = "#/components"
+HTML = {"text/html": {"schema": {"type": "string"}}}
+
+
+def _ref(kind: str, name: str) -> dict[str, str]:
+    return {"$ref": f"{REF}/{kind}/{name}"}
+
+
+def _ok(description: str, media: str, schema: str | None, html: bool = True) -> dict:
+    content = {media: {"schema": _ref("schemas", schema) if schema else {"type": "string"}}}
+    if html:
+        content.update(HTML)
+    return {"description": description, "content": content}
+
+
+def _get(summary: str, tag: str, params: list, ok: dict, not_found: bool = False) -> dict:
+    responses = {"200": ok, "400": _ref("responses", "BadRequest")}
+    if not_found:
+        responses["404"] = _ref("responses", "NotFound")
+    operation_id = summary.lower().replace(" ", "_").replace("'", "").replace(",", "")
+    return {
+        "get": {
+            "summary": summary,
+            "operationId": operation_id,
+            "tags": [tag],
+            "parameters": params,
+            "responses": responses,
+        }
+    }
+
+
+def _filter_parameter(layer: Layer, name: str) -> dict[str, Any]:
+    spec = layer.spec.properties.get(name, {})
+    schema: dict[str, Any] = {"type": "string", "maxLength": 1000}
+    values = CERTAINTIES if name == "certainty" else spec.get("values")
+    if values:
+        schema = {"type": "string", "enum": list(values)}
+    about = spec.get("description") or f"Only features whose {name} is this value."
+    return {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "description": about,
+        "schema": schema,
+        "style": "form",
+        "explode": False,
+    }
+
+
+def _layer_paths(layer: Layer) -> dict[str, Any]:
+    items = f"/collections/{layer.id}/items"
+    filters = [_filter_parameter(layer, name) for name in filter_names(layer)]
+    common = [_ref("parameters", n) for n in ("f", "datetime", "bbox", "limit", "offset")]
+    paths = {
+        items: _get(
+            f"Features of {layer.id}",
+            layer.id,
+            [*common, *filters],
+            _ok("A page of features", GEOJSON, "FeatureCollection"),
+            True,
+        ),
+        f"{items}/{{featureId}}": _get(
+            f"One feature of {layer.id}",
+            layer.id,
+            [_ref("parameters", "featureId"), _ref("parameters", "f")],
+            _ok("One feature", GEOJSON, "Feature"),
+            True,
+        ),
+    }
+    point_layer = set(layer.frame.geom_type) <= {"Point"}
+    for fmt, media, schema in (
+        ("geojson", GEOJSON, "FeatureCollection"),
+        ("gpkg", "application/geopackage+sqlite3", None),
+        ("csv", "text/csv", None),
+    ):
+        if fmt == "csv" and not point_layer:
+            continue
+        paths[f"/export/{layer.id}.{fmt}"] = _export_path(layer.id, fmt, media, schema)
+    return paths
+
+
+def _export_path(name: str, fmt: str, media: str, schema: str | None) -> dict[str, Any]:
+    ok = _ok(f"The file, as an attachment named {name}[_date].{fmt}", media, schema, html=False)
+    if schema is None:
+        ok["content"][media]["schema"]["format"] = "binary"
+    return _get(f"Download {name} as {fmt}", "export", [_ref("parameters", "date")], ok, True)
+
+
+def _landing() -> dict[str, Any]:
+    """``/`` is also the map page, whose errors are HTML for browsers (views' error page)."""
+    path = _get(
+        "Landing page",
+        "capabilities",
+        [_ref("parameters", "f")],
+        _ok("The landing page (the map in HTML)", JSON, "LandingPage"),
+    )
+    content = {**_ERROR, **HTML}
+    path["get"]["responses"]["400"] = {"description": "A bad f", "content": content}
+    return path
+
+
+def openapi_doc(store: LayerStore, title: str, description: str, max_limit: int) -> dict:
+    """Return the OpenAPI 3.0 document describing every route and parameter of the API."""
+    paths: dict[str, Any] = {
+        "/": _landing(),
+        "/conformance": _get(
+            "Conformance classes",
+            "capabilities",
+            [_ref("parameters", "f")],
+            _ok("The conformance classes", JSON, "ConfClasses"),
+        ),
+        "/api": _get(
+            "This API definition",
+            "capabilities",
+            [],
+            _ok("OpenAPI 3.0", "application/vnd.oai.openapi+json;version=3.0", None, html=False),
+        ),
+        "/collections": _get(
+            "Collections",
+            "capabilities",
+            [_ref("parameters", "f")],
+            _ok("Every layer", JSON, "Collections"),
+        ),
+        "/collections/{collectionId}": _get(
+            "One collection",
+            "capabilities",
+            [_ref("parameters", "collectionId"), _ref("parameters", "f")],
+            _ok("One layer", JSON, "Collection"),
+            True,
+        ),
+        "/export/atlas.geojson": _export_path("atlas", "geojson", GEOJSON, "FeatureCollection"),
+    }
+    for layer in store:
+        paths.update(_layer_paths(layer))
+    return {
+        "openapi": "3.0.3",
+        "info": {
+            "title": title,
+            "description": description,
+            "version": "1.0.0",
+            "license": {"name": "MIT"},
+        },
+        "paths": paths,
+        "components": {
+            "parameters": _parameters(max_limit),
+            "schemas": SCHEMAS,
+            "responses": _RESPONSES,
+        },
+    }
+
+
+def _parameters(max_limit: int) -> dict[str, Any]:
+    def query(name: str, about: str, schema: dict, **extra: Any) -> dict[str, Any]:
+        return {
+            "name": name,
+            "in": "query",
+            "required": False,
+            "description": about,
+            "schema": schema,
+            "style": "form",
+            "explode": False,
+            **extra,
+        }
+
+    def path(name: str, about: str) -> dict[str, Any]:
+        return {
+            "name": name,
+            "in": "path",
+            "required": True,
+            "description": about,
+            "schema": {"type": "string", "maxLength": 200},
+        }
+
+    bbox_items = {"type": "number", "minimum": -180, "maximum": 180}
+    return {
+        "f": query(
+            "f",
+            "Answer format: json (default) or html.",
+            {"type": "string", "enum": ["json", "html"]},
+        ),
+        "datetime": query(
+            "datetime",
+            "An instant (1813-10-24, 1813, RFC 3339 date-time) or an "
+            "interval start/end, open with '..' or empty on one side.",
+            {"type": "string", "maxLength": 1000},
+        ),
+        "bbox": query(
+            "bbox",
+            "minLon,minLat,maxLon,maxLat in WGS84 degrees.",
+            {"type": "array", "minItems": 4, "maxItems": 4, "items": bbox_items},
+        ),
+        "limit": query(
+            "limit",
+            f"Features per page, 1 to {max_limit}.",
+            {"type": "integer", "minimum": 1, "maximum": max_limit, "default": 100},
+        ),
+        "offset": query(
+            "offset",
+            "Features to skip before the page starts.",
+            {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET, "default": 0},
+        ),
+        "date": query(
+            "date",
+            "Only features holding at this date (YYYY, YYYY-MM, YYYY-MM-DD).",
+            {"type": "string", "maxLength": 1000},
+        ),
+        "collectionId": path("collectionId", "A layer id."),
+        "featureId": path("featureId", "A feature id."),
+    }
+
+
+_LINK = {
+    "type": "object",
+    "required": ["href"],
+    "properties": {
+        "href": {"type": "string"},
+        "rel": {"type": "string"},
+        "type": {"type": "string"},
+        "title": {"type": "string"},
+    },
+}
+_LINKS = {"type": "array", "items": _ref("schemas", "Link")}
+_NULLABLE_TEXT = {"type": "string", "nullable": True}
+SCHEMAS: dict[str, Any] = {
+    "Link": _LINK,
+    "Exception": {
+        "type": "object",
+        "required": ["code"],
+        "properties": {"code": {"type": "string"}, "description": {"type": "string"}},
+    },
+    "LandingPage": {
+        "type": "object",
+        "required": ["links"],
+        "properties": {
+            "title": {"type": "string"},
+            "description": {"type": "string"},
+            "links": _LINKS,
+        },
+    },
+    "ConfClasses": {
+        "type": "object",
+        "required": ["conformsTo"],
+        "properties": {"conformsTo": {"type": "array", "items": {"type": "string"}}},
+    },
+    "Collection": {
+        "type": "object",
+        "required": ["id", "links"],
+        "properties": {
+            "id": {"type": "string"},
+            "title": {"type": "string"},
+            "description": {"type": "string"},
+            "itemType": {"type": "string"},
+            "links": _LINKS,
+            "extent": {
+                "type": "object",
+                "properties": {
+                    "spatial": {
+                        "type": "object",
+                        "properties": {
+                            "bbox": {
+                                "type": "array",
+                                "items": {"type": "array", "items": {"type": "number"}},
+                            }
+                        },
+                    },
+                    "temporal": {
+                        "type": "object",
+                        "properties": {
+                            "interval": {
+                                "type": "array",
+                                "items": {"type": "array", "items": _NULLABLE_TEXT},
+                            }
+                        },
+                    },
+                },
+            },
+        },
+    },
+    "Collections": {
+        "type": "object",
+        "required": ["collections", "links"],
+        "properties": {
+            "collections": {"type": "array", "items": _ref("schemas", "Collection")},
+            "links": _LINKS,
+        },
+    },
+    "Geometry": {
+        "type": "object",
+        "required": ["type"],
+        "nullable": True,
+        "properties": {"type": {"type": "string"}},
+    },
+    "Feature": {
+        "type": "object",
+        "required": ["type", "geometry", "properties"],
+        "properties": {
+            "type": {"type": "string", "enum": ["Feature"]},
+            "id": {"type": "string"},
+            "geometry": _ref("schemas", "Geometry"),
+            "properties": {"type": "object", "nullable": True},
+            "links": _LINKS,
+        },
+    },
+    "FeatureCollection": {
+        "type": "object",
+        "required": ["type", "features"],
+        "properties": {
+            "type": {"type": "string", "enum": ["FeatureCollection"]},
+            "features": {"type": "array", "items": _ref("schemas", "Feature")},
+            "bbox": {"type": "array", "items": {"type": "number"}},
+            "links": _LINKS,
+            "numberMatched": {"type": "integer", "minimum": 0},
+            "numberReturned": {"type": "integer", "minimum": 0},
+            "timeStamp": {"type": "string", "format": "date-time"},
+        },
+    },
+}
+_ERROR = {"application/json": {"schema": _ref("schemas", "Exception")}}
+_RESPONSES = {
+    "BadRequest": {"description": "A parameter is malformed or unknown", "content": _ERROR},
+    "NotFound": {"description": "No such collection, feature or file", "content": _ERROR},
+}

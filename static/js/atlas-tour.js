@@ -1,0 +1,55 @@
+/* The guided tour: each step is a key date with its layers, extent, caption and sources.
+ * The map flies to the step's extent while the layers are already drawn, and each step has
+ * its own address, so a teacher can start anywhere and students can reopen any step.
+ */
+(function (global) {
+  "use strict";
+
+  var FLIGHT_SECONDS = 0.8;
+
+  function Tour(root, atlas, options) {
+    var self = this;
+    this.root = root;
+    this.atlas = atlas;
+    this.steps = options.steps;
+    this.urls = options.step_urls;
+    this.labels = options.labels;
+    this.index = -1;
+    atlas.tour = this;
+    root.querySelector(".atlas-tour-next").addEventListener("click", function () { self.go(self.index + 1); });
+    root.querySelector(".atlas-tour-previous").addEventListener("click", function () { self.go(self.index - 1); });
+    L.DomEvent.disableClickPropagation(root);
+    this.go(options.step - 1, false);
+  }
+
+  Tour.prototype.go = function (index, fly) {
+    if (index < 0 || index >= this.steps.length || index === this.index) { return; }
+    this.index = index;
+    var step = this.steps[index];
+    var words = AtlasI18n.keyDate(step);
+    var atlas = this.atlas;
+    this.root.querySelector(".atlas-tour-step").textContent = AtlasTime.localDigits(
+      AtlasI18n.fill(this.labels.tour_step, { step: index + 1, total: this.steps.length })
+    );
+    this.root.querySelector(".atlas-tour-title").textContent = words.title;
+    this.root.querySelector(".atlas-tour-caption").textContent = words.caption;
+    this.root.querySelector(".atlas-tour-sources").textContent = this.labels.sources + ": " +
+      step.sources.map(function (ref) { return atlas.data.sources[ref.split(":")[0]] || ref; }).join("; ");
+    this.root.querySelector(".atlas-tour-previous").disabled = index === 0;
+    this.root.querySelector(".atlas-tour-next").disabled = index === this.steps.length - 1;
+    atlas.state.basePath = this.urls[index];
+    atlas.state.setView(AtlasTime.firstDay(step.date), step.layers);
+    if (step.bbox) {
+      var bounds = [[step.bbox[1], step.bbox[0]], [step.bbox[3], step.bbox[2]]];
+      if (fly === false) {
+        atlas.map.fitBounds(bounds);
+      } else {
+        atlas.map.flyToBounds(bounds, { duration: FLIGHT_SECONDS });
+      }
+    }
+  };
+
+  global.AtlasTour = {
+    attach: function (root, atlas, options) { return new Tour(root, atlas, options); }
+  };
+})(window);
