@@ -112,7 +112,9 @@ def load_provinces(data_dir: Path) -> dict:
     geoms = shapely.make_valid(g.geometry.values)
     # simplify all provinces together so that shared borders stay shared
     geoms = shapely.coverage_simplify(geoms, 0.003)
-    return {code: shapely.make_valid(geom) for code, geom in zip(g["adm1_code"], geoms, strict=True)}
+    return {
+        code: shapely.make_valid(geom) for code, geom in zip(g["adm1_code"], geoms, strict=True)
+    }
 
 
 # Natural Earth adm1_code of each modern Iranian province we use
