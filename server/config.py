@@ -12,7 +12,7 @@ DEFAULTS: dict[str, object] = {
     "WEB_TILES_URL": None,
     "WEB_TILES_ATTRIBUTION": "",
     # Where the map opens, as ((south, west), (north, east)): the Caucasus, Persia, Transcaspia.
-    "MAP_BOUNDS": ((25.0, 36.0), (46.5, 64.0)),
+    "MAP_BOUNDS": ((30.0, 38.0), (45.0, 62.0)),
     # How far one may pan: the basemap's window, Black Sea to Central Asia, Moscow to the Gulf.
     "MAP_LIMITS": ((20.0, 24.0), (62.0, 76.0)),
     # Our static files change only with a release; let browsers keep them for an hour.

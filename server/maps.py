@@ -91,6 +91,7 @@ def build_map(
         tiles=None,
         control_scale=True,
         min_zoom=4,
+        zoom_snap=0.25,  # fit the region to any screen, not only to powers of two
         max_bounds=True,
         min_lat=south,
         max_lat=north,

@@ -7,6 +7,7 @@ on a USB stick) where fetch is refused; the features are the published GeoJSON, 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from server.store import LayerStore
@@ -26,9 +27,14 @@ def atlas_data(store: LayerStore) -> dict[str, Any]:
             }
             for layer in store
         ],
-        "sources": store.sources,
+        "sources": {key: plain_text(citation) for key, citation in store.sources.items()},
         "key_dates": [moment.to_json() for moment in store.key_dates],
     }
+
+
+def plain_text(markdown: str) -> str:
+    """Drop Markdown emphasis and code marks from a citation: the page shows it as plain text."""
+    return re.sub(r"(?<!\w)[*_`]+|[*_`]+(?!\w)", "", markdown)
 
 
 def label_points(frame) -> dict[str, list[float]]:

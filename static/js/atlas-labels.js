@@ -26,6 +26,11 @@
     return geometry.indexOf("Point") >= 0 ? 0 : geometry.indexOf("Polygon") >= 0 ? 1 : 2;
   }
 
+  // Cities first; then areas, larger before smaller (the bigger shape has more room to name).
+  function compare(a, b) {
+    return priority(a) - priority(b) || (b.labelArea || 0) - (a.labelArea || 0);
+  }
+
   function Labels(atlas) {
     var self = this;
     this.atlas = atlas;
@@ -57,7 +62,13 @@
     var self = this;
     Object.keys(this.nodes).forEach(function (id) { self.nodes[id].style.display = "none"; });
     var entries = this.atlas.shownEntries().filter(function (entry) { return entry.labelAt; });
-    entries.sort(function (a, b) { return priority(a) - priority(b); });
+    entries.forEach(function (entry) {
+      if (entry.labelArea === undefined && entry.layer.getBounds) {
+        var bounds = entry.layer.getBounds();
+        entry.labelArea = (bounds.getNorth() - bounds.getSouth()) * (bounds.getEast() - bounds.getWest());
+      }
+    });
+    entries.sort(compare);
     entries.forEach(function (entry) {
       var node = self.node(entry);
       node.style.display = "";

@@ -19,7 +19,9 @@
     root.querySelector(".atlas-tour-next").addEventListener("click", function () { self.go(self.index + 1); });
     root.querySelector(".atlas-tour-previous").addEventListener("click", function () { self.go(self.index - 1); });
     L.DomEvent.disableClickPropagation(root);
-    this.go(options.step - 1, false);
+    // A static copy has one tour page; its step comes from ?step= in the address.
+    var asked = +new URLSearchParams(global.location.search).get("step");
+    this.go((asked >= 1 && asked <= this.steps.length ? asked : options.step) - 1, false);
   }
 
   Tour.prototype.go = function (index, fly) {

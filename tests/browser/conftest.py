@@ -74,14 +74,25 @@ def browser():
         browser.close()
 
 
-def is_loopback(url: str) -> bool:
+def is_loopback(url: str, file_roots: list[str]) -> bool:
+    """Loopback, in-page data, or a file inside an allowed folder (a static build)."""
     parts = urlsplit(url)
+    if parts.scheme == "file":
+        return any(url.startswith(root) for root in file_roots)
     return parts.scheme in ("data", "blob", "about") or parts.hostname == "127.0.0.1"
 
 
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="en-GB")
+def file_roots() -> list[str]:
+    """Folders a test may open over file:// (none unless the test adds its own)."""
+    return []
+
+
+@pytest.fixture
+def page(browser, file_roots):
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 800}, locale="en-GB", accept_downloads=True
+    )
     off_host: list[str] = []
     errors: list[str] = []
 
@@ -89,7 +100,7 @@ def page(browser):
         off_host.append(route.request.url)
         route.abort()
 
-    context.route(lambda url: not is_loopback(url), refuse_off_host)
+    context.route(lambda url: not is_loopback(url, file_roots), refuse_off_host)
     page = context.new_page()
     page.on("console", lambda message: message.type == "error" and errors.append(message.text))
     page.on("pageerror", lambda error: errors.append(str(error)))

@@ -24,8 +24,9 @@ BASEMAP_COLOUR_AT = """([lat, lon]) => {
 }"""
 
 
-def open_atlas(page, base_url: str, query: str = "") -> None:
-    page.goto(f"{base_url}/{query}")
+def open_atlas(page, base_url: str, path: str = "") -> None:
+    """Open a page of the atlas (``?date=…`` for the map, or a path such as ``/tour/3``)."""
+    page.goto(base_url + (path if path.startswith("/") else "/" + path))
     page.wait_for_function("() => window.AtlasMap && AtlasMap.instances.length === 1")
 
 

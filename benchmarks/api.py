@@ -1,0 +1,231 @@
+"""API throughput under gunicorn against two anchors: pygeoapi and nginx (a static file).
+
+    .venv/bin/python benchmarks/api.py [--seconds 10] [--connections 64]
+
+Our `atlas serve` (default worker count), pygeoapi (its own virtualenv from PyPI under
+~/.cache/atlas-bench, its GeoJSON provider on geodata/cessions.geojson, gunicorn with the same
+worker count) and nginx (our exact answer bytes as a static file: the physical limit) are timed
+with Debian's wrk on 127.0.0.1 after checking that they serve the same features. Needs `wrk` and
+`nginx` from Debian (installed here when run as root); without wrk a bounded Python load runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from datetime import UTC, datetime
+from pathlib import Path
+
+import live
+
+CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "atlas-bench"
+VENV = CACHE / "pygeoapi-venv"
+CESSIONS = live.ROOT / "geodata" / "cessions.geojson"
+AT_DATE = "/collections/cessions/items?datetime=1828-03-01"
+WHOLE = "/collections/cessions/items?limit=10000"
+NGINX_CONF = """daemon off; worker_processes auto; pid {d}/nginx.pid; error_log {d}/error.log;
+events {{ worker_connections 1024; }}
+http {{ access_log off; sendfile on; tcp_nopush on; default_type application/geo+json;
+  client_body_temp_path {d}/body; proxy_temp_path {d}/proxy; fastcgi_temp_path {d}/fcgi;
+  uwsgi_temp_path {d}/uwsgi; scgi_temp_path {d}/scgi;
+  server {{ listen 127.0.0.1:{port}; root {d}/www; }} }}
+"""
+
+
+def ensure_debian_tools() -> None:
+    missing = [name for name in ("wrk", "nginx") if not shutil.which(name)]
+    if missing and os.geteuid() == 0:
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "wrk", "nginx-light"], check=True, env=env)
+    elif missing:
+        print(f"missing {', '.join(missing)}: sudo apt-get install -y wrk nginx-light")
+
+
+def ensure_pygeoapi() -> Path:
+    """Create pygeoapi's own virtualenv (never the project's) on first use; return its bin/."""
+    if not (VENV / "bin" / "pygeoapi").exists():
+        print(f"installing pygeoapi and gunicorn from PyPI into {VENV} ...")
+        subprocess.run([sys.executable, "-m", "venv", "--clear", str(VENV)], check=True)
+        pip = [str(VENV / "bin" / "pip"), "install", "--quiet", "pygeoapi", "gunicorn"]
+        subprocess.run(pip, check=True)
+    return VENV / "bin"
+
+
+def pygeoapi_config(port: int, files: dict[str, Path]) -> dict:
+    collection = lambda name, path: {  # noqa: E731
+        "type": "collection",
+        "title": name,
+        "description": name,
+        "keywords": ["atlas"],
+        "extents": {"spatial": {"bbox": [-180, -90, 180, 90]}},
+        "providers": [
+            {"type": "feature", "name": "GeoJSON", "data": str(path), "id_field": "id"}
+        ],
+    }
+    return {
+        "server": {
+            "bind": {"host": "127.0.0.1", "port": port},
+            "url": f"http://127.0.0.1:{port}",
+            "mimetype": "application/json; charset=UTF-8",
+            "encoding": "utf-8",
+            "languages": ["en-US"],
+            "map": {"url": "http://127.0.0.1/", "attribution": "none"},
+            "limits": {"default_items": 100, "max_items": 10000},
+        },
+        "logging": {"level": "ERROR"},
+        "metadata": {
+            "identification": {
+                "title": "bench",
+                "description": "bench",
+                "keywords": ["atlas"],
+                "url": "http://127.0.0.1/",
+                "terms_of_service": "none",
+            },
+            "license": {"name": "MIT", "url": "http://127.0.0.1/"},
+            "provider": {"name": "bench", "url": "http://127.0.0.1/"},
+            "contact": {"name": "bench"},
+        },
+        "resources": {name: collection(name, path) for name, path in files.items()},
+    }
+
+
+def start_pygeoapi(bin_dir: Path, port: int, workers: int, files: dict, tmp: Path):
+    config, openapi = tmp / "pygeoapi.yml", tmp / "openapi.yml"
+    config.write_text(json.dumps(pygeoapi_config(port, files), indent=1))  # JSON is YAML
+    env = {**os.environ, "PYGEOAPI_CONFIG": str(config), "PYGEOAPI_OPENAPI": str(openapi)}
+    generate = [str(bin_dir / "pygeoapi"), "openapi", "generate", str(config)]
+    subprocess.run([*generate, "--output-file", str(openapi)], check=True, env=env)
+    command = [str(bin_dir / "gunicorn"), "-w", str(workers), "-b", f"127.0.0.1:{port}"]
+    return subprocess.Popen(
+        [*command, "pygeoapi.flask_app:APP"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+
+
+def start_nginx(port: int, tmp: Path, bodies: dict[str, bytes]):
+    (tmp / "www").mkdir()
+    for name, body in bodies.items():
+        (tmp / "www" / name).write_bytes(body)
+    (tmp / "nginx.conf").write_text(NGINX_CONF.format(d=tmp, port=port))
+    for path in [tmp, *tmp.rglob("*")]:
+        path.chmod(0o755 if path.is_dir() else 0o644)  # nginx workers run as nobody
+    return subprocess.Popen(
+        ["nginx", "-p", str(tmp), "-c", str(tmp / "nginx.conf"), "-e", str(tmp / "error.log")],
+        start_new_session=True,
+    )
+
+
+def get(port: int, path: str) -> bytes:
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30) as response:
+        return response.read()
+
+
+def features_of(body: bytes) -> dict[str, dict]:
+    return {f["id"]: f["properties"] for f in json.loads(body)["features"]}
+
+
+def wrk(port: int, path: str, seconds: int, connections: int) -> dict:
+    if not shutil.which("wrk"):
+        return live.python_load(port, path, seconds, connections)
+    url = f"http://127.0.0.1:{port}{path}"
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url]
+    out = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 30).stdout
+    scale = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
+    latency = {q: float(v) * scale[u] for q, v, u in re.findall(r"(\d+)%\s+([\d.]+)(us|ms|s|m)", out)}
+    bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    socket_errors = re.search(r"Socket errors: (.*)", out)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "p50": latency["50"],
+        "p99": latency["99"],
+        "errors": int(bad.group(1)) if bad else 0,
+        "socket": socket_errors.group(1) if socket_errors else "",
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=64)
+    args = parser.parse_args()
+    ensure_debian_tools()
+    bin_dir, workers = ensure_pygeoapi(), live.default_workers()
+    tmp = Path(tempfile.mkdtemp(prefix="atlas-bench-"))
+    ports = {name: live.free_port() for name in ("atlas", "pygeoapi", "nginx")}
+    processes = [live.start_atlas(ports["atlas"], workers)]
+    try:
+        live.wait_until_answered(f"http://127.0.0.1:{ports['atlas']}/conformance", processes[0])
+        ours = {AT_DATE: get(ports["atlas"], AT_DATE), WHOLE: get(ports["atlas"], WHOLE)}
+        at_date = tmp / "cessions_1828.geojson"  # pygeoapi cannot filter by date: pre-filter
+        at_date.write_text(json.dumps({"type": "FeatureCollection", **json.loads(ours[AT_DATE])}))
+        files = {"cessions": CESSIONS, "cessions_1828": at_date}
+        processes.append(start_pygeoapi(bin_dir, ports["pygeoapi"], workers, files, tmp))
+        url = f"http://127.0.0.1:{ports['pygeoapi']}/conformance"
+        live.wait_until_answered(url, processes[-1], timeout=120)
+        have_nginx = shutil.which("nginx") is not None
+        if have_nginx:
+            processes.append(start_nginx(ports["nginx"], tmp, {"a.json": ours[AT_DATE]} | {"b.json": ours[WHOLE]}))
+            live.wait_until_answered(f"http://127.0.0.1:{ports['nginx']}/b.json", processes[-1])
+        cases = {
+            "(a) " + AT_DATE: [
+                ("atlas", ports["atlas"], AT_DATE),
+                ("pygeoapi, pre-filtered", ports["pygeoapi"], "/collections/cessions_1828/items?limit=100"),
+                ("pygeoapi, whole layer*", ports["pygeoapi"], "/collections/cessions/items?limit=100"),
+                ("nginx, static bytes", ports["nginx"], "/a.json"),
+            ],
+            "(b) " + WHOLE: [
+                ("atlas", ports["atlas"], WHOLE),
+                ("pygeoapi", ports["pygeoapi"], WHOLE),
+                ("nginx, static bytes", ports["nginx"], "/b.json"),
+            ],
+        }
+        report(cases, ours, have_nginx, args, workers)
+    finally:
+        for process in reversed(processes):
+            live.stop(process)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def report(cases: dict, ours: dict, have_nginx: bool, args, workers: int) -> None:
+    tool = "wrk" if shutil.which("wrk") else "python load generator"
+    print(f"API throughput, {os.cpu_count()} cores, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, "
+          f"{workers} gunicorn workers each, {tool} {args.seconds} s x {args.connections} conns")
+    print(f"{'server':24} {'URL':44} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'x pygeoapi':>10} {'x nginx':>8}")
+    for title, rows in cases.items():
+        want = features_of(ours[title[4:]])
+        results = {}
+        for name, port, path in rows:
+            if name.startswith("nginx") and not have_nginx:
+                continue
+            body = get(port, path)
+            same = features_of(body) == want
+            if not same and not name.endswith("*"):
+                raise SystemExit(f"{name} {path}: features differ from ours; not timing it")
+            wrk(port, path, 2, args.connections)  # warm every worker's caches
+            results[name] = (path, wrk(port, path, args.seconds, args.connections), same)
+        anchor = next(r for n, r in results.items() if n.startswith("pygeoapi"))[1]["rps"]
+        limit = results.get("nginx, static bytes", (0, {"rps": 0}))[1]["rps"]
+        print(title)
+        for name, (path, r, same) in results.items():
+            ratios = f"{r['rps'] / anchor:10.1f} {r['rps'] / limit if limit else float('nan'):8.2f}"
+            errors = f"  errors {r['errors']} {r.get('socket', '')}" if r["errors"] or r.get("socket") else ""
+            print(f"  {name:22} {path[:44]:44} {r['rps']:8.0f} {r['p50']:8.2f} {r['p99']:8.2f} {ratios}{errors}")
+    print("* pygeoapi's GeoJSON provider ignores datetime: this row answers the whole layer at the "
+          "same limit; the pre-filtered row serves exactly our features, and ratios use it.")
+    time.sleep(0)
+
+
+if __name__ == "__main__":
+    main()

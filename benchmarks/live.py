@@ -1,0 +1,131 @@
+"""Live servers for the benchmarks: free loopback ports, `atlas serve` under gunicorn, RSS, load.
+
+Everything here talks to 127.0.0.1 only, and every wait and load loop is bounded in time.
+"""
+
+from __future__ import annotations
+
+import http.client
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+ATLAS = Path(sys.executable).with_name("atlas")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def default_workers() -> int:
+    """The worker count `atlas serve` picks by default (2 × cores + 1, at most 9)."""
+    return min(2 * (os.cpu_count() or 1) + 1, 9)
+
+
+def start_atlas(port: int, workers: int, geodata: Path | None = None) -> subprocess.Popen:
+    """Start `atlas serve` (gunicorn, preloaded) as a subprocess; its access log is discarded."""
+    command = [str(ATLAS), "serve", "--port", str(port), "--workers", str(workers)]
+    if geodata is not None:
+        command += ["--geodata", str(geodata)]
+    return subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
+
+
+def wait_until_answered(url: str, process: subprocess.Popen, timeout: float = 60) -> float:
+    """Poll ``url`` until it answers 200; return the seconds waited (raise if it never does)."""
+    started = time.monotonic()
+    while time.monotonic() - started < timeout:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode} before answering")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return time.monotonic() - started
+        except OSError:
+            time.sleep(0.02)
+    raise RuntimeError(f"{url} did not answer within {timeout} s")
+
+
+def stop(process: subprocess.Popen) -> None:
+    """Stop a server we started (its own session) and reap it."""
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=5)
+
+
+def children(pid: int) -> list[int]:
+    """Return the pids whose parent is ``pid`` (gunicorn's workers, for its master)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return sorted(found)
+
+
+def rss_mb(pid: int) -> float:
+    """Resident set size of one process in MB (VmRSS from /proc)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def python_load(
+    port: int, path: str, seconds: float, connections: int, max_requests: int = 10**6
+) -> dict:
+    """A bounded load generator (used when wrk is missing): latencies in ms and a count."""
+    deadline = time.monotonic() + seconds
+    latencies: list[float] = []
+    errors = [0]
+    lock = threading.Lock()
+
+    def worker() -> None:
+        while time.monotonic() < deadline and len(latencies) < max_requests:
+            started = time.perf_counter()
+            try:
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+                conn.request("GET", path)
+                response = conn.getresponse()
+                response.read()
+                conn.close()
+                ok = response.status == 200
+            except OSError:
+                ok = False
+            with lock:
+                if ok:
+                    latencies.append((time.perf_counter() - started) * 1000)
+                else:
+                    errors[0] += 1
+
+    threads = [threading.Thread(target=worker) for _ in range(connections)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(seconds + 15)
+    latencies.sort()
+    pick = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))]  # noqa: E731
+    return {
+        "rps": len(latencies) / seconds,
+        "p50": pick(0.5),
+        "p99": pick(0.99),
+        "errors": errors[0],
+    }
