@@ -12,12 +12,12 @@ from pathlib import Path
 
 from flask import Flask
 
+from server.export import ALL_LAYERS, export
 from server.links import relative_links
 from server.maps import default_view
 from server.pagedata import data_script_bytes
 from server.pages import render_map_page
 from server.paths import STATIC_DIR
-from server.export import ALL_LAYERS, export
 from server.store import LayerStore, get_store
 from server.views import LEAFLET_DIR
 

@@ -173,7 +173,8 @@ def test_map_labels_name_what_is_shown_without_colliding(classroom, atlas_store)
     boxes = classroom.eval_on_selector_all(
         ".atlas-label",
         "nodes => nodes.filter(n => n.style.display !== 'none')"
-        ".map(n => { const b = n.getBoundingClientRect(); return [b.left, b.top, b.right, b.bottom]; })",
+        ".map(n => n.getBoundingClientRect())"
+        ".map(b => [b.left, b.top, b.right, b.bottom])",
     )
     assert len(boxes) >= 3
     for a, b in combinations(boxes, 2):
