@@ -89,6 +89,14 @@ def rss_mb(pid: int) -> float:
     return 0.0
 
 
+def pss_mb(pid: int) -> float:
+    """Proportional set size in MB: shared copy-on-write pages split among the processes."""
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+        if line.startswith("Pss:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def python_load(
     port: int, path: str, seconds: float, connections: int, max_requests: int = 10**6
 ) -> dict:

@@ -40,7 +40,7 @@ def served_links() -> Links:
         ),
         data=lambda name: url_for("views.data_script", name=name.removesuffix(".js")),
         page=lambda name: url_for(f"views.{name}_page"),
-        tour_step=lambda step: url_for("views.tour_page", step=step),
+        tour_step=lambda step: url_for("views.tour_step_page", step=step),
         export=lambda layer, fmt, at_view: (
             url_for("api.download", name=layer, fmt=fmt) + (AT_VIEW if at_view else "")
         ),

@@ -35,9 +35,14 @@ def classroom_page():
     return render_map_page(store, view, served_links(), current_app.config, mode="classroom")
 
 
-@bp.get("/tour", defaults={"step": 1})
+@bp.get("/tour")
+def tour_page():
+    """Start the guided tour at its first step."""
+    return tour_step_page(1)
+
+
 @bp.get("/tour/<int:step>")
-def tour_page(step: int):
+def tour_step_page(step: int):
     """Show one step of the guided tour through the key dates (steps count from 1)."""
     store = get_store()
     view = view_from_query(store, request.args)

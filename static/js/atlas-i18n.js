@@ -31,6 +31,7 @@
       if (own) { return { text: own, fallback: false }; }
       return { text: properties.name, fallback: lang !== "en" };
     },
+    layerText: function (layerId) { return catalogue.layers[layerId] || {}; },
     layerTitle: function (layer) {
       var entry = catalogue.layers[layer.id];
       return (entry && entry.title) || layer.title;

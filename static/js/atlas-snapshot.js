@@ -9,27 +9,50 @@
       var image = new Image();
       image.onload = function () { resolve(image); };
       image.onerror = reject;
-      var markup = new XMLSerializer().serializeToString(svg);
+      // Leaflet places the SVG with a CSS transform; standing alone it would shift twice.
+      var copy = svg.cloneNode(true);
+      copy.style.transform = "";
+      var markup = new XMLSerializer().serializeToString(copy);
       image.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(markup);
     });
   }
 
-  function drawCaption(ctx, atlas, width, height) {
-    var entries = [];
+  // The date in words and a legend of the layers on: a swatch and a label per value.
+  function legendRows(atlas) {
+    var rows = [];
     atlas.data.layers.forEach(function (layer) {
-      if (atlas.state.layers.indexOf(layer.id) >= 0) { entries.push(AtlasI18n.layerTitle(layer)); }
+      if (atlas.state.layers.indexOf(layer.id) < 0) { return; }
+      rows.push({ text: AtlasI18n.layerTitle(layer), bold: true });
+      var style = layer.style || {};
+      var colors = (atlas.contrast && style.contrast_colors) || style.colors || {};
+      var translated = AtlasI18n.layerText(layer.id).labels || {};
+      Object.keys(colors).forEach(function (value) {
+        rows.push({ text: translated[value] || (style.labels || {})[value] || value, color: colors[value] });
+      });
     });
-    var words = AtlasTime.inWords(atlas.state.day);
-    var lineHeight = 22;
-    var boxHeight = 56 + entries.length * lineHeight;
-    ctx.fillStyle = "rgba(255, 255, 255, 0.92)";
-    ctx.fillRect(12, height - boxHeight - 12, Math.min(width - 24, 460), boxHeight);
+    return rows;
+  }
+
+  function drawCaption(ctx, atlas, width, height) {
+    var rows = legendRows(atlas);
+    var lineHeight = 20;
+    var boxHeight = 58 + rows.length * lineHeight;
+    var top = height - boxHeight - 12;
+    ctx.fillStyle = "rgba(255, 255, 255, 0.94)";
+    ctx.fillRect(12, top, Math.min(width - 24, 420), boxHeight);
     ctx.fillStyle = "#111";
     ctx.font = "bold 30px sans-serif";
-    ctx.fillText(words, 24, height - boxHeight + 24);
-    ctx.font = "18px sans-serif";
-    entries.forEach(function (title, index) {
-      ctx.fillText("■ " + title, 24, height - boxHeight + 52 + index * lineHeight);
+    ctx.textBaseline = "alphabetic";
+    ctx.fillText(AtlasTime.inWords(atlas.state.day), 24, top + 38);
+    rows.forEach(function (row, index) {
+      var y = top + 62 + index * lineHeight;
+      if (row.color) {
+        ctx.fillStyle = row.color;
+        ctx.fillRect(28, y - 12, 18, 13);
+      }
+      ctx.fillStyle = "#111";
+      ctx.font = (row.bold ? "bold " : "") + "16px sans-serif";
+      ctx.fillText(row.text, row.color ? 54 : 24, y);
     });
   }
 

@@ -1,0 +1,67 @@
+"""English, Persian and Russian: each loads, Persian is right-to-left and its controls still work."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.mapping import date_shown, drawn, open_atlas, query_of
+
+WORDS = {"en": "22 February 1828", "fa": "۲۲ فوریه ۱۸۲۸", "ru": "22 февраля 1828 г."}
+TITLES = {"en": "Iran–Russia Historical Atlas", "fa": "اطلس تاریخی ایران و روسیه"}
+
+
+@pytest.mark.parametrize("lang", ["en", "fa", "ru"])
+def test_each_language_renders_dates_and_direction(page, live_server, lang, artifacts):
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    open_atlas(page, live_server.url, f"/tour/12?lang={lang}")
+    assert date_shown(page) == WORDS[lang]
+    html = page.locator("html")
+    assert html.get_attribute("lang") == lang
+    assert html.get_attribute("dir") == ("rtl" if lang == "fa" else "ltr")
+    assert page.locator(".atlas-tour-step").inner_text() == {"en": "12 / 32", "fa": "۱۲ از ۳۲"}.get(
+        lang, page.locator(".atlas-tour-step").inner_text()
+    )
+    page.screenshot(path=artifacts / f"tour-step-12-{lang}.png")
+
+
+def test_persian_layout_keeps_every_control_on_screen_and_working(page, live_server):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    open_atlas(page, live_server.url, "/?date=1828-02-22&layers=cessions&lang=fa")
+    assert page.title().startswith(TITLES["fa"])
+    boxes = {}
+    for selector in (
+        ".atlas-header",
+        ".atlas-legend",
+        ".atlas-timebar",
+        ".atlas-toolbar",
+        ".atlas-range",
+    ):
+        box = page.locator(selector).bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 1280, selector
+        boxes[selector] = box
+    legend, header = boxes[".atlas-legend"], boxes[".atlas-header"]
+    assert legend["x"] + legend["width"] <= header["x"], "legend and title do not overlap"
+    page.locator(".atlas-range").focus()
+    page.keyboard.press("ArrowRight")
+    assert date_shown(page) == "۲۲ فوریه ۱۸۲۹"
+    assert query_of(page) == "?date=1829-02-22&layers=cessions&lang=fa"
+    page.locator('input[data-layer="consulates"]').check()
+    assert drawn(page, "consulates") > 0
+
+
+def test_switching_language_keeps_the_moment(page, live_server):
+    open_atlas(page, live_server.url, "/?date=1907-08-31&layers=spheres_1907")
+    page.get_by_role("link", name="Русский").click()
+    page.wait_for_function("() => document.documentElement.lang === 'ru'")
+    assert date_shown(page) == "31 августа 1907 г."
+    assert "layers=spheres_1907" in query_of(page)
+
+
+def test_a_name_missing_in_a_language_falls_back_to_english_marked(page, fixture_server):
+    open_atlas(page, fixture_server.url, "?date=2000-01-01&layers=places&lang=ru")
+    page.locator(".atlas-f-consulate-b").click()
+    name = page.locator(".atlas-popup-name")
+    assert name.inner_text() == "Consulate <b>B</b>"
+    assert "atlas-name-fallback" in name.get_attribute("class")
+    assert name.get_attribute("lang") == "en"
+    assert page.locator(".atlas-popup-dates").inner_text() == "с 1 мая 1990 г."

@@ -1,0 +1,66 @@
+"""The static build opened from a folder over file://: no server, no request outside the folder."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from server import create_app
+from server.static_build import build_static
+from tests.browser.mapping import date_shown, drawn
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    target = tmp_path_factory.mktemp("site")
+    build_static(create_app(), target)
+    return target
+
+
+@pytest.fixture
+def file_roots(built):
+    return [built.as_uri() + "/"]
+
+
+def open_file(page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_function("() => window.AtlasMap && AtlasMap.instances.length === 1")
+
+
+def test_the_build_holds_pages_data_and_assets(built):
+    for name in (
+        "index.html",
+        "classroom.html",
+        "tour.html",
+        "data/atlas.js",
+        "data/basemap.js",
+        "data/atlas.geojson",
+        "data/cessions.gpkg",
+        "data/consulates.csv",
+        "vendor/leaflet/leaflet.js",
+        "static/js/atlas-map.js",
+    ):
+        assert (built / name).is_file(), name
+    page = (built / "index.html").read_text()
+    assert 'src="/' not in page and 'href="/' not in page, "links must be relative"
+
+
+def test_the_map_works_from_file_urls(page, built):
+    open_file(page, (built / "index.html").as_uri() + "?date=1910-01-01&layers=spheres_1907")
+    assert date_shown(page) == "1 January 1910"
+    assert drawn(page, "spheres_1907") == 3
+    page.locator(".atlas-range").focus()
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowLeft")
+    assert date_shown(page) == "1 January 1907"
+    assert drawn(page, "spheres_1907") == 0
+    assert page.evaluate("() => AtlasMap.instances[0].state.day") == date(1907, 1, 1).toordinal()
+
+
+def test_the_tour_starts_at_the_step_in_the_address(page, built):
+    open_file(page, (built / "tour.html").as_uri() + "?step=12")
+    assert page.locator(".atlas-tour-step").inner_text() == "12 / 32"
+    page.keyboard.press("ArrowRight")
+    assert page.locator(".atlas-tour-step").inner_text() == "13 / 32"

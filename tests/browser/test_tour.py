@@ -1,0 +1,75 @@
+"""The guided tour: every step in order, each with its own address, drawn within a second."""
+
+from __future__ import annotations
+
+import pytest
+
+from server.i18n import in_words
+from server.timeline import parse_day
+from tests.browser.mapping import date_shown, open_atlas
+
+STEP_DRAWN_MS = 1000
+
+
+def step_text(page) -> str:
+    return page.locator(".atlas-tour-step").inner_text()
+
+
+def test_the_tour_has_at_least_twenty_steps_from_913_to_the_2020s(atlas_store):
+    moments = atlas_store.key_dates
+    assert len(moments) >= 20
+    assert parse_day(moments[0].date).year == 913 and parse_day(moments[-1].date).year >= 2020
+
+
+def test_the_tour_visits_every_step_in_order(page, live_server, atlas_store, artifacts):
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    open_atlas(page, live_server.url, "/tour")
+    total = len(atlas_store.key_dates)
+    for number, moment in enumerate(atlas_store.key_dates, start=1):
+        assert step_text(page) == f"{number} / {total}"
+        assert page.locator(".atlas-tour-title").inner_text() == moment.title
+        assert page.locator(".atlas-tour-caption").inner_text() == moment.caption
+        assert date_shown(page) == in_words(parse_day(moment.date))
+        page.wait_for_function(
+            f"() => location.pathname === '/tour/{number}'", timeout=STEP_DRAWN_MS
+        )
+        for layer in moment.layers:
+            assert page.evaluate(f"() => AtlasMap.instances[0].state.layers.includes({layer!r})")
+        if number == 7:
+            page.screenshot(path=artifacts / "tour-step-7-en.png")
+        page.keyboard.press("ArrowRight" if number % 2 else "PageDown")
+    assert step_text(page) == f"{total} / {total}", "the last step stays put"
+
+
+def test_a_step_is_drawn_within_a_second_and_the_map_flies_there(page, live_server, atlas_store):
+    moments = atlas_store.key_dates
+    number = next(n for n in range(1, len(moments)) if moments[n - 1].bbox != moments[n].bbox)
+    open_atlas(page, live_server.url, f"/tour/{number}")
+    center_before = page.evaluate("() => AtlasMap.instances[0].map.getCenter().lng")
+    started = page.evaluate("() => performance.now()")
+    page.get_by_role("button", name="Next").click()
+    page.wait_for_function("() => !AtlasMap.instances[0].map._animatingZoom", timeout=STEP_DRAWN_MS)
+    layer = moments[number].layers[0]
+    page.wait_for_function(
+        f"() => document.querySelectorAll('.atlas-layer-{layer}').length > 0", timeout=STEP_DRAWN_MS
+    )
+    assert page.evaluate("() => performance.now()") - started < STEP_DRAWN_MS + 200
+    page.wait_for_timeout(900)  # the flight lasts 0.8 s
+    assert page.evaluate("() => AtlasMap.instances[0].map.getCenter().lng") != center_before
+    moment = moments[number]
+    assert date_shown(page) == in_words(parse_day(moment.date))
+
+
+@pytest.mark.parametrize("number", [1, 12, 20, 32])
+def test_each_step_address_opens_that_step(page, live_server, atlas_store, number):
+    open_atlas(page, live_server.url, f"/tour/{number}")
+    moment = atlas_store.key_dates[number - 1]
+    assert step_text(page) == f"{number} / {len(atlas_store.key_dates)}"
+    assert page.locator(".atlas-tour-title").inner_text() == moment.title
+
+
+def test_previous_is_disabled_on_the_first_step(page, live_server):
+    open_atlas(page, live_server.url, "/tour/1")
+    assert page.get_by_role("button", name="Previous").is_disabled()
+    page.keyboard.press("PageUp")
+    assert step_text(page).startswith("1 / ")

@@ -1,0 +1,159 @@
+"""`atlas serve` under real load: no errors, bounded memory, and a killed worker is replaced.
+
+A live gunicorn (2 workers) on a free 127.0.0.1 port; 32 threads of http.client requests for a
+few seconds, mixing the map page, an items query at a date and a CSV export. Every loop stops by
+itself (a deadline and a request cap); the whole module takes about 15 seconds.
+"""
+
+from __future__ import annotations
+
+import http.client
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+WORKERS = 2
+CONNECTIONS = 32
+PATHS = ["/", "/collections/cessions/items?datetime=1828-03-01", "/export/consulates.csv"]
+ATLAS = Path(sys.executable).with_name("atlas")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def get(port: int, path: str, timeout: float = 10) -> int:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        conn.request("GET", path)
+        response = conn.getresponse()
+        response.read()
+        return response.status
+    finally:
+        conn.close()
+
+
+def workers_of(master: int) -> set[int]:
+    """The pids whose parent is gunicorn's master."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit():
+                stat = (entry / "stat").read_text()
+                if int(stat.rsplit(")", 1)[1].split()[1]) == master:
+                    found.add(int(entry.name))
+        except OSError:
+            continue
+    return found
+
+
+def rss_mb(pid: int) -> float:
+    lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    return next(int(line.split()[1]) / 1024 for line in lines if line.startswith("VmRSS:"))
+
+
+def wait_for(condition, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+class Load:
+    """Threads requesting PATHS in turn until a deadline (or a cap); statuses and errors counted."""
+
+    def __init__(self, port: int, seconds: float, max_requests: int = 100_000) -> None:
+        self.port, self.deadline, self.cap = port, time.monotonic() + seconds, max_requests
+        self.statuses: list[int] = []
+        self.errors: list[str] = []
+        self.lock = threading.Lock()
+        self.threads = [threading.Thread(target=self.run, args=(i,)) for i in range(CONNECTIONS)]
+        for thread in self.threads:
+            thread.start()
+
+    def run(self, offset: int) -> None:
+        i = offset
+        while time.monotonic() < self.deadline and len(self.statuses) < self.cap:
+            try:
+                status = get(self.port, PATHS[i % len(PATHS)])
+                with self.lock:
+                    self.statuses.append(status)
+            except OSError as error:
+                with self.lock:
+                    self.errors.append(repr(error))
+            i += 1
+
+    def join(self) -> Load:
+        for thread in self.threads:
+            thread.join(timeout=30)
+        assert not any(thread.is_alive() for thread in self.threads)
+        return self
+
+    def bad(self) -> list:
+        return self.errors + [s for s in self.statuses if not (200 <= s < 300 or s == 304)]
+
+
+@pytest.fixture(scope="module")
+def server():
+    port = free_port()
+    command = [str(ATLAS), "serve", "--port", str(port), "--workers", str(WORKERS)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def answers() -> bool:
+        try:
+            return get(port, "/conformance", timeout=2) == 200
+        except OSError:
+            return process.poll() is not None
+
+    try:
+        assert wait_for(answers, 60) and process.poll() is None, "atlas serve did not start"
+        assert wait_for(lambda: len(workers_of(process.pid)) == WORKERS, 10)
+        yield process, port
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=5)
+
+
+def test_load_gets_no_errors_and_memory_stays_bounded(server):
+    process, port = server
+    pids = workers_of(process.pid)
+    before = {pid: rss_mb(pid) for pid in pids}
+    load = Load(port, seconds=4).join()
+    after = {pid: rss_mb(pid) for pid in pids}
+    assert len(load.statuses) > 100, "the load generator barely ran"
+    assert load.bad() == []
+    growth = {pid: after[pid] - before[pid] for pid in pids}
+    assert max(growth.values()) < 50, f"worker RSS grew by {growth} MB"
+    assert workers_of(process.pid) == pids
+
+
+def test_a_killed_worker_is_replaced_and_only_its_requests_fail(server):
+    process, port = server
+    pids = workers_of(process.pid)
+    load = Load(port, seconds=4)
+    time.sleep(1.5)
+    victim = min(pids)
+    os.kill(victim, signal.SIGKILL)
+    replaced = wait_for(lambda: len(workers_of(process.pid) - pids) == 1, 10)
+    load.join()
+    assert replaced, "gunicorn did not start a new worker"
+    assert victim not in workers_of(process.pid)
+    assert len(workers_of(process.pid)) == WORKERS
+    assert len(load.statuses) > 100
+    assert len(load.bad()) <= CONNECTIONS, load.bad()[:5]
+    assert get(port, PATHS[1]) == 200
