@@ -1,4 +1,4 @@
-"""English, Persian and Russian: each loads, Persian is right-to-left and its controls still work."""
+"""English, Persian and Russian: each loads; Persian is right-to-left and its controls work."""
 
 from __future__ import annotations
 
