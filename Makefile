@@ -40,7 +40,10 @@ validate: $(VENV)/.installed
 	$(BIN)/atlas validate
 
 bench: $(VENV)/.installed chromium
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/page.py
+	$(BIN)/python benchmarks/api.py
+	$(BIN)/python benchmarks/scale.py
+	$(BIN)/python benchmarks/startup.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis *.egg-info

@@ -89,6 +89,30 @@ def rss_mb(pid: int) -> float:
     return 0.0
 
 
+def cpu_ticks(pids: list[int]) -> int:
+    """User plus system clock ticks used so far by these processes (gone ones count 0)."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])
+    return total
+
+
+def wait_idle(master: int, timeout: float = 90) -> None:
+    """Wait until a server and its workers stop using CPU (requests queued by a load finish)."""
+    deadline = time.monotonic() + timeout
+    before = cpu_ticks([master, *children(master)])
+    while time.monotonic() < deadline:
+        time.sleep(0.5)
+        now = cpu_ticks([master, *children(master)])
+        if now - before < 5:
+            return
+        before = now
+
+
 def pss_mb(pid: int) -> float:
     """Proportional set size in MB: shared copy-on-write pages split among the processes."""
     for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():

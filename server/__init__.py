@@ -7,7 +7,7 @@ from typing import Any
 
 from flask import Flask
 
-from server import config, errors, i18n, store
+from server import config, errors, i18n, security, store
 from server.paths import STATIC_DIR, TEMPLATE_DIR
 
 
@@ -30,4 +30,5 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
 
     app.register_blueprint(views.bp)
     api.init_app(app)  # the OGC API blueprint, its caches, and gzip/Brotli (Flask-Compress)
+    security.init_app(app)  # after Compress: after_request runs in reverse, so this sees plain HTML
     return app

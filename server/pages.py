@@ -15,6 +15,7 @@ from server.errors import FeatureNotFound
 from server.i18n import LANGUAGES, catalogue, page_catalogue
 from server.links import Links
 from server.maps import Mode, View, build_map, render_parts
+from server.security import add_nonces
 from server.store import LayerStore
 
 BODY_CLASSES = {"atlas": "atlas-page", "classroom": "classroom", "tour": "classroom tour"}
@@ -43,7 +44,7 @@ def render_map_page(
         mode=mode,
         tour_step=tour_step,
     )
-    return render_template(
+    html = render_template(
         "atlas.html",
         parts=render_parts(atlas_map),
         view=view,
@@ -54,3 +55,4 @@ def render_map_page(
         language=page_catalogue(view.lang)["language"],
         languages=[(code, catalogue(code)["language"]["name"]) for code in LANGUAGES],
     )
+    return add_nonces(html)

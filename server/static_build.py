@@ -18,6 +18,7 @@ from server.maps import default_view
 from server.pagedata import data_script_bytes
 from server.pages import render_map_page
 from server.paths import STATIC_DIR
+from server.security import strip_nonces
 from server.store import LayerStore, get_store
 from server.views import LEAFLET_DIR
 
@@ -38,7 +39,7 @@ def build_static(app: Flask, target: Path) -> list[Path]:
             html = render_map_page(
                 store, default_view(store), links, app.config, mode=mode, tour_step=1
             )
-            _write(target / filename, html.encode())
+            _write(target / filename, strip_nonces(html).encode())
     for layer_id, fmt in _downloads(store):
         _write(target / "data" / f"{layer_id}.{fmt}", export(store, layer_id, fmt).body)
     for name in ("atlas", "basemap"):

@@ -110,7 +110,8 @@
         }
       });
       leafletLayer.bindPopup(function () { return popupContent(feature, layerSpec, sources); }, { maxWidth: 360 });
-      leafletLayer.bindTooltip(AtlasI18n.nameOf(feature.properties).text, { sticky: true });
+      // A node, not a string: Leaflet would treat a string as HTML.
+      leafletLayer.bindTooltip(element("span", null, AtlasI18n.nameOf(feature.properties).text), { sticky: true });
       return {
         feature: feature,
         layerId: layerSpec.id,

@@ -136,3 +136,34 @@ def test_wrong_methods_get_405_with_allow(client):
     answer = client.post("/")
     assert answer.status_code == 405
     assert "GET" in answer.headers["Allow"]
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/classroom", "/tour/2", "/?date=bad", "/collections", "/nowhere"]
+)
+def test_every_response_carries_the_security_headers(client, path):
+    with client.get(path, headers={"Accept": "text/html"}) as answer:
+        policy = answer.headers["Content-Security-Policy"]
+        assert "default-src 'none'" in policy and "script-src 'self'" in policy
+        assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+        assert "frame-ancestors 'self'" in policy
+        assert answer.headers["X-Content-Type-Options"] == "nosniff"
+        assert answer.headers["Referrer-Policy"] == "same-origin"
+
+
+def test_each_page_gets_a_fresh_nonce_that_matches_its_policy(client):
+    nonces = []
+    for _ in range(2):
+        answer = client.get("/")
+        nonce = re.search(r"'nonce-([^']+)'", answer.headers["Content-Security-Policy"]).group(1)
+        assert f'nonce="{nonce}"' in answer.get_data(as_text=True)
+        nonces.append(nonce)
+    assert nonces[0] != nonces[1]
+
+
+def test_framing_is_configurable_for_a_learning_platform():
+    app = create_app(
+        {"GEODATA_DIR": str(FIXTURE_DATA), "FRAME_ANCESTORS": "'self' https://lms.example.edu"}
+    )
+    policy = app.test_client().get("/").headers["Content-Security-Policy"]
+    assert "frame-ancestors 'self' https://lms.example.edu" in policy

@@ -1,0 +1,65 @@
+"""Security headers: a Content-Security-Policy with per-response nonces, and the usual others.
+
+Pages are rendered with a placeholder where a nonce belongs, so a rendered page can be cached
+and still get a fresh nonce on every response. Scripts, styles, images and connections may come
+from our own origin only; ``frame-ancestors`` is configurable so a learning platform can embed
+the atlas (``FRAME_ANCESTORS = "'self' https://lms.example.edu"``).
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+
+from flask import Flask, Response, current_app
+
+NONCE_PLACEHOLDER = "__atlas_csp_nonce__"
+_INLINE_TAG = re.compile(r"<(script|style)(?=[\s>])(?![^>]*\bsrc=)")
+
+
+def add_nonces(html: str) -> str:
+    """Mark every inline ``<script>`` and ``<style>`` (Folium writes some) with the nonce."""
+    return _INLINE_TAG.sub(rf'<\1 nonce="{NONCE_PLACEHOLDER}"', html)
+
+
+def strip_nonces(html: str) -> str:
+    """Remove nonce placeholders (a static build has no server to send a policy)."""
+    return html.replace(f' nonce="{NONCE_PLACEHOLDER}"', "")
+
+
+def policy(nonce: str | None, frame_ancestors: str) -> str:
+    """Return the CSP: our own origin for everything, inline code only with the nonce."""
+    inline = f" 'nonce-{nonce}'" if nonce else ""
+    return "; ".join(
+        [
+            "default-src 'none'",
+            f"script-src 'self'{inline}",
+            f"style-src 'self'{inline}",
+            "img-src 'self' data: blob:",
+            "connect-src 'self'",
+            "font-src 'self'",
+            "base-uri 'none'",
+            "form-action 'self'",
+            f"frame-ancestors {frame_ancestors}",
+        ]
+    )
+
+
+def init_app(app: Flask) -> None:
+    """Add the security headers to every response."""
+    app.after_request(_secure)
+
+
+def _secure(response: Response) -> Response:
+    nonce = None
+    if response.mimetype == "text/html" and not response.direct_passthrough:
+        body = response.get_data(as_text=True)
+        if NONCE_PLACEHOLDER in body:
+            nonce = secrets.token_urlsafe(18)
+            response.set_data(body.replace(NONCE_PLACEHOLDER, nonce))
+    frame_ancestors = current_app.config["FRAME_ANCESTORS"]
+    response.headers["Content-Security-Policy"] = policy(nonce, frame_ancestors)
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Referrer-Policy"] = "same-origin"
+    response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
+    return response
