@@ -12,13 +12,16 @@ from server.paths import STATIC_DIR, TEMPLATE_DIR
 
 
 def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
-    """Build the atlas app: defaults first, then ``overrides``; load and validate the data once.
+    """Build the atlas app: defaults, then ``ATLAS_*`` environment variables, then ``overrides``.
+
+    The data are loaded and validated once, here.
 
     Raises ``server.errors.DataError`` (naming file, feature and reason) if a layer is invalid,
     so a broken data file stops the server at start instead of at the first request.
     """
     app = Flask(__name__, template_folder=str(TEMPLATE_DIR), static_folder=str(STATIC_DIR))
     app.config.from_mapping(config.DEFAULTS)
+    app.config.from_prefixed_env("ATLAS")  # e.g. ATLAS_FRAME_ANCESTORS, ATLAS_WEB_TILES_URL
     if overrides:
         app.config.from_mapping(overrides)
     errors.init_app(app)

@@ -8,7 +8,8 @@ DEFAULTS: dict[str, object] = {
     # Largest page of features one API request may ask for (OGC API `limit`).
     "MAX_LIMIT": 10_000,
     "DEFAULT_LIMIT": 100,
-    # Optional modern web tiles (an XYZ URL template). None keeps the atlas fully offline.
+    # Optional modern web tiles, offered as a layer that is off by default (an XYZ template such
+    # as https://tile.example.org/{z}/{x}/{y}.png). None keeps every page fully offline.
     "WEB_TILES_URL": None,
     "WEB_TILES_ATTRIBUTION": "",
     # Where the map opens, as ((south, west), (north, east)): the Caucasus, Persia, Transcaspia.

@@ -114,6 +114,8 @@ class Legend(_AtlasControl):
         The legend's heading, in the page's language.
     layers : list of dict
         ``{"id", "title", "swatches": [{"label", "color", "shape"}]}`` in display order.
+    tiles_label : str, optional
+        The name of the optional web tile layer; no checkbox for it when None.
 
     Examples
     --------
@@ -125,13 +127,19 @@ class Legend(_AtlasControl):
     _template = _template("legend.html")
 
     def __init__(
-        self, static_url: Callable[[str], str], atlas: AtlasLayers, title: str, layers: list[dict]
+        self,
+        static_url: Callable[[str], str],
+        atlas: AtlasLayers,
+        title: str,
+        layers: list[dict],
+        tiles_label: str | None = None,
     ) -> None:
         super().__init__(static_url, js=["atlas-legend"], css=[])
         self._name = "Legend"
         self.atlas = atlas
         self.title = title
         self.layers = layers
+        self.tiles_label = tiles_label
 
 
 class Toolbar(_AtlasControl):

@@ -82,6 +82,7 @@ def build_map(
     limits,
     mode: Mode = "atlas",
     tour_step: int | None = None,
+    web_tiles: Mapping[str, str] | None = None,
 ) -> folium.Map:
     """Build the Folium map of the atlas: basemap, layers and the controls of the page's mode."""
     (south, west), (north, east) = limits
@@ -111,13 +112,18 @@ def build_map(
         mode=mode,
         i18n=page_catalogue(view.lang),
         bounds=[list(corner) for corner in bounds],
+        web_tiles=dict(web_tiles) if web_tiles else None,
     )
     atlas.add_to(atlas_map)
     _add_slider(atlas_map, atlas, store, view, links, keyboard=not contrast)
     legend = [legend_entry(layer.spec, view.lang, contrast=contrast) for layer in store]
-    Legend(links.static, atlas, title=text(view.lang, "legend_title"), layers=legend).add_to(
-        atlas_map
-    )
+    Legend(
+        links.static,
+        atlas,
+        title=text(view.lang, "legend_title"),
+        layers=legend,
+        tiles_label=text(view.lang, "web_tiles") if web_tiles else None,
+    ).add_to(atlas_map)
     Toolbar(
         links.static,
         atlas,

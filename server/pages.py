@@ -21,6 +21,12 @@ from server.store import LayerStore
 BODY_CLASSES = {"atlas": "atlas-page", "classroom": "classroom", "tour": "classroom tour"}
 
 
+def web_tiles_of(config: Mapping[str, Any]) -> dict[str, str] | None:
+    """Return the optional web tile layer from the settings, or None (the offline default)."""
+    url = config.get("WEB_TILES_URL")
+    return {"url": url, "attribution": config.get("WEB_TILES_ATTRIBUTION", "")} if url else None
+
+
 def render_map_page(
     store: LayerStore,
     view: View,
@@ -43,6 +49,7 @@ def render_map_page(
         limits=config["MAP_LIMITS"],
         mode=mode,
         tour_step=tour_step,
+        web_tiles=web_tiles_of(config),
     )
     html = render_template(
         "atlas.html",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from urllib.parse import urlsplit
 
 from flask import Flask, Response, current_app
 
@@ -27,15 +28,18 @@ def strip_nonces(html: str) -> str:
     return html.replace(f' nonce="{NONCE_PLACEHOLDER}"', "")
 
 
-def policy(nonce: str | None, frame_ancestors: str) -> str:
-    """Return the CSP: our own origin for everything, inline code only with the nonce."""
+def policy(nonce: str | None, frame_ancestors: str, tile_origin: str = "") -> str:
+    """Return the CSP: our own origin for everything, inline code only with the nonce.
+
+    The one exception is the optional web tile server, whose images are allowed when configured.
+    """
     inline = f" 'nonce-{nonce}'" if nonce else ""
     return "; ".join(
         [
             "default-src 'none'",
             f"script-src 'self'{inline}",
             f"style-src 'self'{inline}",
-            "img-src 'self' data: blob:",
+            f"img-src 'self' data: blob:{' ' + tile_origin if tile_origin else ''}",
             "connect-src 'self'",
             "font-src 'self'",
             "base-uri 'none'",
@@ -57,8 +61,12 @@ def _secure(response: Response) -> Response:
         if NONCE_PLACEHOLDER in body:
             nonce = secrets.token_urlsafe(18)
             response.set_data(body.replace(NONCE_PLACEHOLDER, nonce))
-    frame_ancestors = current_app.config["FRAME_ANCESTORS"]
-    response.headers["Content-Security-Policy"] = policy(nonce, frame_ancestors)
+    config = current_app.config
+    tiles = urlsplit(config["WEB_TILES_URL"] or "")
+    tile_origin = f"{tiles.scheme}://{tiles.netloc.replace('{s}', '*')}" if tiles.netloc else ""
+    response.headers["Content-Security-Policy"] = policy(
+        nonce, config["FRAME_ANCESTORS"], tile_origin
+    )
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Referrer-Policy"] = "same-origin"
     response.headers["Cross-Origin-Opener-Policy"] = "same-origin"

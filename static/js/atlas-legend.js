@@ -12,10 +12,15 @@
         atlas.state.setLayerOn(box.getAttribute("data-layer"), box.checked);
       });
     });
+    var tiles = root.querySelector("input[data-tiles]");
+    if (tiles) {
+      tiles.addEventListener("change", function () { atlas.state.setExtra("tiles", tiles.checked ? "on" : null); });
+    }
     L.DomEvent.disableClickPropagation(root);
     L.DomEvent.disableScrollPropagation(root);
     atlas.state.onChange(function (state) {
       boxes.forEach(function (box) { box.checked = state.layers.indexOf(box.getAttribute("data-layer")) >= 0; });
+      if (tiles) { tiles.checked = state.extras.tiles === "on"; }
     });
   }
 

@@ -143,6 +143,14 @@
       self.groups[layerSpec.id] = L.layerGroup().addTo(map);
       self.entries[layerSpec.id] = buildEntries(map, layerSpec, data.sources, 400 + index * 10, self.contrast);
     });
+    if (options.web_tiles) {
+      // Modern web tiles: optional, off unless the address says tiles=on (they need internet).
+      this.webTiles = L.tileLayer(options.web_tiles.url, { attribution: options.web_tiles.attribution });
+      this.webTiles.setZIndex(100);
+      this.state.onChange(function (state) {
+        if (state.extras.tiles === "on") { self.webTiles.addTo(map); } else { self.webTiles.remove(); }
+      });
+    }
     this.state.onChange(function (state) { self.repaint(state); });
     // Benchmarks and tests read this mark: navigation start to the first full repaint.
     if (global.performance.mark) { global.performance.mark("atlas-drawn"); }

@@ -93,7 +93,9 @@
     var layers = params.has("layers")
       ? params.get("layers").split(",").filter(function (id) { return knownLayers.indexOf(id) >= 0; })
       : fallbackLayers;
-    var extras = params.get("legend") === "off" ? { legend: "off" } : {};
+    var extras = {};
+    if (params.get("legend") === "off") { extras.legend = "off"; }
+    if (params.get("tiles") === "on") { extras.tiles = "on"; }
     return new AtlasState(isFinite(day) ? day : fallbackDay, layers, lang, extras);
   };
 

@@ -1,5 +1,7 @@
 """The real atlas in Chromium: the 1907 spheres appear and vanish with the date, on our basemap."""
 
+from server import create_app
+from tests.browser.conftest import LiveServer
 from tests.browser.mapping import (
     BASEMAP_COLOUR_AT,
     date_shown,
@@ -50,3 +52,20 @@ def test_every_layer_draws_something_at_its_key_moment(page, live_server):
     open_atlas(page, live_server.url, "?date=1943-01-01")
     for layer in ("cessions", "occupations", "consulates"):
         assert drawn(page, layer) > 0, layer
+
+
+def test_web_tiles_are_an_optional_layer_that_stays_off_by_default(page):
+    app = create_app({"TESTING": True})
+    server = LiveServer(app)
+    app.config["WEB_TILES_URL"] = server.url + "/static/favicon.svg?tile={z}-{x}-{y}"
+    try:
+        requested = []
+        page.on("request", lambda request: "tile=" in request.url and requested.append(request.url))
+        open_atlas(page, server.url, "?date=1910-01-01&layers=spheres_1907")
+        page.wait_for_timeout(300)
+        assert requested == [], "no tile is fetched unless asked for"
+        page.get_by_label("Modern web map (needs internet)").check()
+        page.wait_for_function("() => document.querySelectorAll('.leaflet-tile-loaded').length > 0")
+        assert requested and "tiles=on" in query_of(page)
+    finally:
+        server.stop()
