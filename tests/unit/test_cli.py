@@ -1,0 +1,70 @@
+"""The ``atlas`` command: one line and an exit code for every mistake, never a traceback."""
+
+from __future__ import annotations
+
+import pytest
+
+from server.cli import main
+from tests.conftest import FIXTURE_DATA
+
+
+def run(args: list[str]) -> int:
+    with pytest.raises(SystemExit) as exit_:
+        main(args)
+    return exit_.value.code
+
+
+def test_validate_reports_what_it_checked(capsys):
+    assert run(["validate", "--geodata", str(FIXTURE_DATA)]) == 0
+    assert capsys.readouterr().out == "ok: 2 layers, 6 features, 2 key dates\n"
+
+
+def test_validate_checks_a_contributors_file(capsys):
+    assert (
+        run(["validate", "--geodata", str(FIXTURE_DATA), str(FIXTURE_DATA / "zones.geojson")]) == 0
+    )
+    assert "(3 features)" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", ["validate", "serve"])
+def test_invalid_data_stops_with_one_line_naming_file_feature_and_reason(
+    geodata_copy, capsys, command
+):
+    path = geodata_copy / "zones.geojson"
+    path.write_text(path.read_text().replace('"certainty": "exact"', '"certainty": "sure"'))
+    assert run([command, "--geodata", str(geodata_copy)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert f"{path}: feature 'north-russia': 'certainty' must be one of" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["serve", "--port", "99999"], "'--port': 99999 is not in the range"),
+        (["serve", "--workers", "0"], "'--workers'"),
+        (["frobnicate"], "No such command 'frobnicate'"),
+        (
+            ["validate", "--geodata", "/no/such/folder"],
+            "/no/such/folder/SOURCES.md: file is missing",
+        ),
+    ],
+)
+def test_mistakes_get_one_line(capsys, args, says):
+    assert run(args) in (1, 2)
+    err = capsys.readouterr().err
+    assert says in err and err.count("\n") == 1
+
+
+def test_build_static_writes_a_site(tmp_path, capsys):
+    assert run(["build-static", "--geodata", str(FIXTURE_DATA), str(tmp_path / "site")]) == 0
+    assert (tmp_path / "site" / "index.html").is_file()
+    assert (tmp_path / "site" / "data" / "places.csv").is_file()
+    assert "wrote" in capsys.readouterr().out
+
+
+def test_help_lists_every_command(capsys):
+    assert run(["--help"]) == 0
+    out = capsys.readouterr().out
+    for command in ("serve", "validate", "export", "build-static"):
+        assert command in out
