@@ -11,10 +11,9 @@ from openapi_spec_validator import validate
 from schemathesis.checks import positive_data_acceptance
 
 from server import create_app
-from tests.api.conftest import wire_landing
 from tests.conftest import FIXTURE_DATA
 
-APP = wire_landing(create_app({"TESTING": True, "GEODATA_DIR": str(FIXTURE_DATA)}))
+APP = create_app({"TESTING": True, "GEODATA_DIR": str(FIXTURE_DATA)})
 schema = schemathesis.openapi.from_wsgi("/api", APP)
 
 

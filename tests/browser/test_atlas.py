@@ -1,7 +1,6 @@
 """The real atlas in Chromium: the 1907 spheres appear and vanish with the date, on our basemap."""
 
 from server import create_app
-from tests.browser.conftest import LiveServer
 from tests.browser.mapping import (
     BASEMAP_COLOUR_AT,
     date_shown,
@@ -10,6 +9,7 @@ from tests.browser.mapping import (
     open_atlas,
     query_of,
 )
+from tests.live import LiveServer
 
 TEHRAN = (35.69, 51.39)
 TABRIZ = (38.08, 46.29)
