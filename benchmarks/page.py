@@ -51,9 +51,9 @@ def serve():
 
 
 def page_weight(base: str, path: str = "/") -> tuple[int, int]:
-    """Bytes of the page and everything it links, raw and gzip-compressed."""
+    """Bytes of the page and everything it loads, raw and gzip-compressed (not the downloads)."""
     html = urllib.request.urlopen(base + path).read()
-    assets = re.findall(rb'(?:src|href)="(/[^"]+)"', html)
+    assets = re.findall(rb'(?<![-\w])(?:src|href)="(/(?:static|data|vendor)/[^"]+)"', html)
     bodies = [html] + [urllib.request.urlopen(base + asset.decode()).read() for asset in assets]
     return sum(map(len, bodies)), sum(len(gzip.compress(body, 6)) for body in bodies)
 

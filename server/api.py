@@ -118,7 +118,6 @@ def _prefers_html() -> bool:
 
 def _answer(entry: Entry) -> Response:
     body, mimetype, headers, etag = entry
-    g.atlas_etag = etag  # lets Flask-Compress reuse the compressed body (see CompressedCache)
     headers = {"Vary": "Accept", **headers}
     return responses.cached_bytes(body, mimetype, headers=headers, etag=etag)
 

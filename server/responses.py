@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from flask import Response, request
+from flask import Response, g, request
 
 CACHE_CONTROL = "public, max-age=300"
 
@@ -17,6 +17,7 @@ def cached_bytes(
     Pass ``etag`` (from ``etag_of``) when the body is cached, so it is not hashed per request.
     """
     etag = etag or etag_of(body)
+    g.atlas_etag = etag  # the same bytes compress the same: Flask-Compress may reuse its result
     if request.if_none_match.contains(etag):
         response = Response(status=304)
     else:

@@ -56,8 +56,10 @@ def data_script(name: str):
     """Serve the page's data, loaded once per page: every layer, or the basemap."""
     cache = current_app.extensions.setdefault("atlas_scripts", {})
     if name not in cache:
-        cache[name] = data_script_bytes(get_store(), name)
-    return responses.cached_bytes(cache[name], "text/javascript")
+        body = data_script_bytes(get_store(), name)
+        cache[name] = (body, responses.etag_of(body))
+    body, etag = cache[name]
+    return responses.cached_bytes(body, "text/javascript", etag=etag)
 
 
 @bp.get("/vendor/<any(leaflet):package>/<path:filename>")

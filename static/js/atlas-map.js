@@ -97,7 +97,7 @@
     var pane = "atlas-pane-" + layerSpec.id;
     map.createPane(pane).style.zIndex = zIndex;
     var labelPoints = layerSpec.label_points || {};
-    return layerSpec.features.features.map(function (feature) {
+    var makeLayer = function (feature) {
       var leafletLayer = L.geoJSON(feature, {
         pane: pane,
         style: function (f) { return pathStyle(layerSpec, f, contrast); },
@@ -112,13 +112,18 @@
       leafletLayer.bindPopup(function () { return popupContent(feature, layerSpec, sources); }, { maxWidth: 360 });
       // A node, not a string: Leaflet would treat a string as HTML.
       leafletLayer.bindTooltip(element("span", null, AtlasI18n.nameOf(feature.properties).text), { sticky: true });
+      return leafletLayer;
+    };
+    // Leaflet layers are made the first time a feature is shown, not for the whole history.
+    return layerSpec.features.features.map(function (feature) {
       return {
         feature: feature,
         layerId: layerSpec.id,
         labelAt: labelPoints[feature.properties.id],
         first: AtlasTime.firstDay(feature.properties.start_date),
         last: AtlasTime.lastDay(feature.properties.end_date),
-        layer: leafletLayer,
+        makeLayer: makeLayer,
+        layer: null,
         shown: false
       };
     });
@@ -182,9 +187,9 @@
 
   Atlas.prototype.setShown = function (entry, layerId, show) {
     entry.shown = show;
-    if (show && !entry.added) {
+    if (show && !entry.layer) {
+      entry.layer = entry.makeLayer(entry.feature);
       this.groups[layerId].addLayer(entry.layer);
-      entry.added = true;
       return;
     }
     if (!show) { entry.layer.closePopup(); entry.layer.closeTooltip(); }
