@@ -61,5 +61,6 @@ def render_map_page(
         ui=page_catalogue(view.lang)["interface"],
         language=page_catalogue(view.lang)["language"],
         languages=[(code, catalogue(code)["language"]["name"]) for code in LANGUAGES],
+        data_twin=links.export("atlas", "geojson", True).replace("{date}", view.day.isoformat()),
     )
     return add_nonces(html)
