@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.load
+
 WORKERS = 2
 CONNECTIONS = 32
 PATHS = ["/", "/collections/cessions/items?datetime=1828-03-01", "/export/consulates.csv"]
