@@ -8,6 +8,7 @@ from typing import Any
 from flask import Flask
 
 from server import config, errors, i18n, security, store
+from server.fastpath import CachingMiddleware
 from server.paths import STATIC_DIR, TEMPLATE_DIR
 
 
@@ -34,4 +35,6 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(views.bp)
     api.init_app(app)  # the OGC API blueprint, its caches, and gzip/Brotli (Flask-Compress)
     security.init_app(app)  # after Compress: after_request runs in reverse, so this sees plain HTML
+    if app.config["RESPONSE_CACHE_BYTES"]:
+        app.wsgi_app = CachingMiddleware(app.wsgi_app, app.config["RESPONSE_CACHE_BYTES"])
     return app

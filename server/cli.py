@@ -44,8 +44,18 @@ def cli() -> None:
     show_default="2 × cores + 1",
     help="Gunicorn worker processes.",
 )
+@click.option(
+    "--threads",
+    type=click.IntRange(1, 64),
+    default=4,
+    show_default=True,
+    help="Threads per worker.",
+)
+@click.option("--access-log", is_flag=True, help="Log every request to standard output.")
 @click.option("--dev", is_flag=True, help="Flask's reloading debug server instead of gunicorn.")
-def serve(geodata: Path, host: str, port: int, workers: int, dev: bool) -> None:
+def serve(
+    geodata: Path, host: str, port: int, workers: int, threads: int, access_log: bool, dev: bool
+) -> None:
     """Validate the data, then serve the atlas (gunicorn; --dev for the reloader)."""
     app = create_app({"GEODATA_DIR": str(geodata)})
     if dev or os.environ.get("FLASK_DEBUG") == "1":
@@ -53,8 +63,12 @@ def serve(geodata: Path, host: str, port: int, workers: int, dev: bool) -> None:
         return
     from server.wsgi_server import run_gunicorn
 
-    click.echo(f"Serving the atlas on http://{host}:{port}/ with {workers} workers")
-    run_gunicorn(app, bind=f"{host}:{port}", workers=workers)
+    click.echo(
+        f"Serving the atlas on http://{host}:{port}/ ({workers} workers × {threads} threads)"
+    )
+    run_gunicorn(
+        app, bind=f"{host}:{port}", workers=workers, threads=threads, access_log=access_log
+    )
 
 
 @cli.command()

@@ -91,7 +91,8 @@ class Load:
                 status = get(self.port, PATHS[i % len(PATHS)])
                 with self.lock:
                     self.statuses.append(status)
-            except OSError as error:
+            # A worker killed mid-answer cuts its connections: refused, reset or truncated.
+            except (OSError, http.client.HTTPException) as error:
                 with self.lock:
                     self.errors.append(repr(error))
             i += 1
