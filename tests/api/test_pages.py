@@ -171,7 +171,9 @@ def test_framing_is_configurable_for_a_learning_platform():
 
 def test_the_map_page_has_a_geojson_twin_at_its_date(client):
     page = client.get("/?date=1828-02-22&layers=zones").get_data(as_text=True)
-    twin = re.search(r'<link rel="alternate" type="application/geo\+json" href="([^"]+)"', page).group(1)
+    twin = re.search(
+        r'<link rel="alternate" type="application/geo\+json" href="([^"]+)"', page
+    ).group(1)
     assert twin == "/export/atlas.geojson?date=1828-02-22"
     answer = client.get(twin)
     assert answer.status_code == 200
