@@ -1,0 +1,58 @@
+"""The cache in front of Flask: repeats come from memory; nothing personal or failed is kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from server import create_app
+from tests.conftest import FIXTURE_DATA
+
+ITEMS = "/collections/zones/items?datetime=1828-02-22"
+
+
+@pytest.fixture
+def counted():
+    """An app whose Flask layer counts the requests that reach it past the cache."""
+    app = create_app({"TESTING": True, "GEODATA_DIR": str(FIXTURE_DATA)})
+    inner = app.wsgi_app.app
+    calls = []
+
+    def counting(environ, start_response):
+        calls.append(environ["PATH_INFO"] + "?" + environ.get("QUERY_STRING", ""))
+        return inner(environ, start_response)
+
+    app.wsgi_app.app = counting
+    return app.test_client(), calls
+
+
+def test_a_repeated_request_is_answered_from_memory(counted):
+    client, calls = counted
+    first = client.get(ITEMS)
+    second = client.get(ITEMS)
+    assert second.data == first.data and second.headers["ETag"] == first.headers["ETag"]
+    assert calls == [ITEMS]
+
+
+def test_a_cached_answer_still_says_304_to_a_client_that_has_it(counted):
+    client, calls = counted
+    etag = client.get(ITEMS).headers["ETag"]
+    again = client.get(ITEMS, headers={"If-None-Match": etag})
+    assert again.status_code == 304 and again.data == b""
+    assert again.headers["ETag"] == etag
+    assert len(calls) == 1
+
+
+def test_each_encoding_is_kept_apart(counted):
+    client, calls = counted
+    plain = client.get(ITEMS)
+    gzipped = client.get(ITEMS, headers={"Accept-Encoding": "gzip"})
+    assert gzipped.headers["Content-Encoding"] == "gzip" and "Content-Encoding" not in plain.headers
+    assert len(calls) == 2
+
+
+@pytest.mark.parametrize("path", ["/", "/classroom", "/collections/nope", "/?date=bad"])
+def test_pages_with_a_nonce_and_errors_always_reach_flask(counted, path):
+    client, calls = counted
+    client.get(path)
+    client.get(path)
+    assert len(calls) == 2
