@@ -44,6 +44,7 @@ bench: $(VENV)/.installed chromium
 	$(BIN)/python benchmarks/api.py
 	$(BIN)/python benchmarks/scale.py
 	$(BIN)/python benchmarks/startup.py
+	$(BIN)/python benchmarks/soak.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis *.egg-info

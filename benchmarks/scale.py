@@ -12,22 +12,19 @@ weighs the first page and drives headless Chromium over 200 slider steps with ev
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import logging
-import re
 import shutil
 import statistics
 import subprocess
 import tempfile
 import threading
 import time
-import urllib.request
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import live
-from page import measure_browser, percentile
+from page import measure_browser, page_weight, percentile
 from werkzeug.serving import make_server
 
 from server import create_app
@@ -89,18 +86,6 @@ def build_synthetic(target: Path, copies: int) -> None:
     if done.returncode:
         raise SystemExit(f"synthetic atlas is invalid: {done.stderr.strip()}")
     print(f"synthetic atlas ({copies}x): {done.stdout.strip()}")
-
-
-def page_weight(base: str) -> tuple[int, int]:
-    """Bytes of the page and what it loads (scripts, styles, icons), raw and gzip-compressed.
-
-    Like ``page.page_weight``, but without the links a person may follow (exports, tour), which
-    the browser does not load: page.py's version now fetches ``/export/...?date={date}`` (400).
-    """
-    html = urllib.request.urlopen(base + "/").read()
-    assets = re.findall(rb'<(?:script|link|img)[^>]*?(?:src|href)="(/[^"]+)"', html)
-    bodies = [html] + [urllib.request.urlopen(base + asset.decode()).read() for asset in assets]
-    return sum(map(len, bodies)), sum(len(gzip.compress(body, 6)) for body in bodies)
 
 
 def items_latency(app, requests: int) -> tuple[float, float]:
