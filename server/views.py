@@ -6,6 +6,7 @@ import xstatic.pkg.leaflet
 from flask import Blueprint, current_app, request, send_from_directory
 
 from server import api, responses
+from server.feature_index import ResponseCache
 from server.links import served_links
 from server.maps import view_from_query
 from server.pagedata import data_script_bytes
@@ -13,6 +14,7 @@ from server.pages import render_map_page
 from server.store import get_store
 
 bp = Blueprint("views", __name__)
+PAGE_CACHE_BYTES = 16 * 1024 * 1024
 LEAFLET_DIR = xstatic.pkg.leaflet.BASE_DIR
 
 
@@ -22,17 +24,13 @@ def atlas_page():
     landing = api.landing_if_json()
     if landing is not None:
         return landing
-    store = get_store()
-    view = view_from_query(store, request.args)
-    return render_map_page(store, view, served_links(), current_app.config)
+    return _map_page("atlas")
 
 
 @bp.get("/classroom")
 def classroom_page():
     """Show the same map for projection: large type, high contrast, keyboard control."""
-    store = get_store()
-    view = view_from_query(store, request.args)
-    return render_map_page(store, view, served_links(), current_app.config, mode="classroom")
+    return _map_page("classroom")
 
 
 @bp.get("/tour")
@@ -44,11 +42,24 @@ def tour_page():
 @bp.get("/tour/<int:step>")
 def tour_step_page(step: int):
     """Show one step of the guided tour through the key dates (steps count from 1)."""
+    return _map_page("tour", tour_step=step)
+
+
+def _map_page(mode: str, tour_step: int | None = None) -> str:
+    """Render a map page, or reuse an earlier rendering of the same view.
+
+    Pages hold nothing personal, and ``security`` fills in a fresh CSP nonce per response.
+    """
     store = get_store()
     view = view_from_query(store, request.args)
-    return render_map_page(
-        store, view, served_links(), current_app.config, mode="tour", tour_step=step
-    )
+    cache = current_app.extensions.setdefault("atlas_pages", ResponseCache(PAGE_CACHE_BYTES))
+    key = (mode, view, tour_step, request.url_root)
+    html = cache.get(key)
+    if html is None:
+        config = current_app.config
+        html = render_map_page(store, view, served_links(), config, mode=mode, tour_step=tour_step)
+        cache.put(key, html, len(html))
+    return html
 
 
 @bp.get("/data/<any(atlas, basemap):name>.js")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from server import create_app
+from server import create_app, views
 from tests.conftest import FIXTURE_DATA
 
 ITEMS = "/collections/zones/items?datetime=1828-02-22"
@@ -56,3 +58,23 @@ def test_pages_with_a_nonce_and_errors_always_reach_flask(counted, path):
     client.get(path)
     client.get(path)
     assert len(calls) == 2
+
+
+def test_a_map_page_is_rendered_once_per_view_but_each_answer_has_its_own_nonce(
+    client, monkeypatch
+):
+    renders = []
+    real = views.render_map_page
+    monkeypatch.setattr(
+        views, "render_map_page", lambda *a, **k: renders.append(1) or real(*a, **k)
+    )
+    first = client.get("/?date=1813-10-24")
+    second = client.get("/?date=1813-10-24")
+    assert len(renders) == 1
+    nonces = [
+        re.search(r'nonce="([^"]+)"', answer.get_data(as_text=True)).group(1)
+        for answer in (first, second)
+    ]
+    assert nonces[0] != nonces[1]
+    client.get("/?date=1813-10-25")
+    assert len(renders) == 2
