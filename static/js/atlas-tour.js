@@ -36,7 +36,9 @@
     this.root.querySelector(".atlas-tour-title").textContent = words.title;
     this.root.querySelector(".atlas-tour-caption").textContent = words.caption;
     this.root.querySelector(".atlas-tour-sources").textContent = this.labels.sources + ": " +
-      step.sources.map(function (ref) { return atlas.data.sources[ref.split(":")[0]] || ref; }).join("; ");
+      step.sources.map(function (ref) {
+        return (atlas.data.sources[ref.split(":")[0]] || ref).replace(/\.$/, "");
+      }).join("; ") + ".";
     this.root.querySelector(".atlas-tour-previous").disabled = index === 0;
     this.root.querySelector(".atlas-tour-next").disabled = index === this.steps.length - 1;
     atlas.state.basePath = this.urls[index];
