@@ -67,5 +67,7 @@ def test_web_tiles_are_an_optional_layer_that_stays_off_by_default(page):
         page.get_by_label("Modern web map (needs internet)").check()
         page.wait_for_function("() => document.querySelectorAll('.leaflet-tile-loaded').length > 0")
         assert requested and "tiles=on" in query_of(page)
+        page.wait_for_load_state("networkidle")
     finally:
+        page.goto("about:blank")  # leave before the server goes, or tile loads are cut off
         server.stop()
