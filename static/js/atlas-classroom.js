@@ -16,7 +16,7 @@
     this.help = root.querySelector(".atlas-help");
     this.fullscreenButton = root.querySelector(".atlas-fullscreen");
     this.legend = document.querySelector(".atlas-legend");
-    atlas.mapLabels = new AtlasLabels(atlas);
+    new AtlasLabels(atlas);  // redraws itself whenever the view changes
     atlas.classroom = this;
     document.addEventListener("keydown", function (event) { self.onKey(event); });
     this.fullscreenButton.addEventListener("click", function () { self.toggleFullscreen(); });

@@ -86,7 +86,6 @@
       placed.push(box);
       L.DomUtil.setPosition(node, map.containerPointToLayerPoint([box.left, box.top]));
     });
-    this.placed = placed;
   };
 
   global.AtlasLabels = Labels;

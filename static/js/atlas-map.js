@@ -142,7 +142,6 @@
     this.state.bindLanguageLinks(document);
     this.groups = {};
     this.entries = {};
-    this.repaints = [];
     drawBasemap(map, basemap);
     data.layers.forEach(function (layerSpec, index) {
       self.groups[layerSpec.id] = L.layerGroup().addTo(map);
@@ -165,8 +164,6 @@
   // A feature joins the map the first time it is shown; after that it is only hidden and
   // shown again (CSS display), so a slider step never re-projects a polygon.
   Atlas.prototype.repaint = function (state) {
-    var started = global.performance.now();
-    var shown = 0;
     for (var i = 0; i < this.layerIds.length; i++) {
       var id = this.layerIds[i];
       var on = state.layers.indexOf(id) >= 0;
@@ -177,12 +174,8 @@
         if (show !== entry.shown) {
           this.setShown(entry, id, show);
         }
-        if (show) { shown++; }
       }
     }
-    this.shownCount = shown;
-    this.repaints.push(global.performance.now() - started);
-    if (this.repaints.length > 1000) { this.repaints.shift(); }
   };
 
   Atlas.prototype.setShown = function (entry, layerId, show) {

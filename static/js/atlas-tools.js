@@ -47,7 +47,6 @@
     });
     root.querySelector(".atlas-print").addEventListener("click", function () { global.print(); });
     atlas.state.onChange(function (state) { updateLinks(root, state); });
-    atlas.tools = { viewAsGeoJSON: function () { return viewAsGeoJSON(atlas); } };
   }
 
   global.AtlasTools = { attach: attach };
