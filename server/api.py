@@ -18,7 +18,8 @@ from flask_compress import Compress
 
 from server import export as exports
 from server import ogc, responses
-from server.feature_index import LayerIndex, ResponseCache, dumps, items_bytes
+from server.cache import ResponseCache
+from server.feature_index import LayerIndex, dumps, items_bytes
 from server.openapi import openapi_doc
 from server.store import LayerStore, get_store
 

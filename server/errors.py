@@ -11,6 +11,8 @@ from http import HTTPStatus
 from flask import Flask, Response, jsonify, make_response, render_template, request
 from werkzeug.exceptions import HTTPException
 
+from server.links import served_links
+
 
 class AtlasError(Exception):
     """Base of every error we raise on purpose; ``status`` and ``code`` shape the answer."""
@@ -79,8 +81,6 @@ def _http_error(error: HTTPException) -> Response:
 def _answer(status: int, code: str, description: str) -> Response:
     """Pages get a readable HTML page; everything else gets JSON ``{"code", "description"}``."""
     if request.blueprint == "views" and request.accept_mimetypes.accept_html:
-        from server.links import served_links
-
         page = render_template(
             "error.html", status=status, message=description, links=served_links()
         )

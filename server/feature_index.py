@@ -1,4 +1,4 @@
-"""Features serialised once, pages assembled from bytes, and a bounded cache of answers.
+"""Features serialised once, and pages assembled from their bytes.
 
 Re-encoding GeoJSON on every request is what makes Python feature servers slow; the store is
 read-only, so each layer's features are encoded once (``LayerIndex``) and every page is a join
@@ -8,9 +8,7 @@ of those bytes plus a small JSON tail. Nothing here knows about HTTP or Flask.
 from __future__ import annotations
 
 import json
-from collections import OrderedDict
 from collections.abc import Mapping
-from threading import Lock
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -78,37 +76,3 @@ def items_bytes(
 def dumps(value: Any) -> bytes:
     """Return compact UTF-8 JSON, the one encoding every API answer uses."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
-
-
-class ResponseCache:
-    """A bounded, thread-safe LRU of finished answers, bounded by their total size in bytes."""
-
-    OVERHEAD = 256  # bytes counted per entry for its key, so tiny answers cannot pile up
-
-    def __init__(self, max_bytes: int) -> None:
-        self.max_bytes = max_bytes
-        self.total = 0
-        self._entries: OrderedDict[Any, tuple[Any, int]] = OrderedDict()
-        self._lock = Lock()
-
-    def get(self, key: Any) -> Any:
-        """Return the cached value (marking it recently used) or None."""
-        with self._lock:
-            if key not in self._entries:
-                return None
-            self._entries.move_to_end(key)
-            return self._entries[key][0]
-
-    def put(self, key: Any, value: Any, size: int | None = None) -> Any:
-        """Keep ``value`` (size: given, or its first item's length); return it."""
-        weight = (len(value[0]) if size is None else size) + self.OVERHEAD
-        if weight > self.max_bytes:
-            return value
-        with self._lock:
-            old = self._entries.pop(key, None)
-            self.total += weight - (old[1] if old else 0)
-            self._entries[key] = (value, weight)
-            while self.total > self.max_bytes:
-                _, (_, dropped) = self._entries.popitem(last=False)
-                self.total -= dropped
-        return value

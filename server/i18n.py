@@ -90,6 +90,7 @@ def layer_text(lang: str, layer_id: str) -> dict[str, Any]:
     return catalogue(lang).get("layers", {}).get(layer_id, {})
 
 
+@cache
 def page_catalogue(lang: str) -> dict[str, Any]:
     """Return what the browser needs in ``lang``: interface, calendar, layer and tour text."""
     entries = catalogue(lang)

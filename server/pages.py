@@ -51,6 +51,7 @@ def render_map_page(
         tour_step=tour_step,
         web_tiles=web_tiles_of(config),
     )
+    texts = page_catalogue(view.lang)
     html = render_template(
         "atlas.html",
         parts=render_parts(atlas_map),
@@ -58,8 +59,8 @@ def render_map_page(
         links=links,
         mode=mode,
         body_class=BODY_CLASSES[mode],
-        ui=page_catalogue(view.lang)["interface"],
-        language=page_catalogue(view.lang)["language"],
+        ui=texts["interface"],
+        language=texts["language"],
         languages=[(code, catalogue(code)["language"]["name"]) for code in LANGUAGES],
         data_twin=links.export("atlas", "geojson", True).replace("{date}", view.day.isoformat()),
     )

@@ -6,7 +6,7 @@ import xstatic.pkg.leaflet
 from flask import Blueprint, current_app, request, send_from_directory
 
 from server import api, responses
-from server.feature_index import ResponseCache
+from server.cache import ResponseCache
 from server.links import served_links
 from server.maps import view_from_query
 from server.pagedata import data_script_bytes

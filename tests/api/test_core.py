@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from server import ogc
+from server.cache import ResponseCache
 from server.errors import InvalidDate, InvalidParameter
-from server.feature_index import ResponseCache
 from server.timeline import EARLIEST, LATEST
 
 
