@@ -28,7 +28,7 @@ from page import measure_browser, page_weight, percentile
 from werkzeug.serving import make_server
 
 from server import create_app
-from server.timeline import parse_date
+from server.core.dates import parse_date
 
 GEODATA = live.ROOT / "geodata"
 STEP_DEGREES = 0.002

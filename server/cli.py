@@ -1,4 +1,4 @@
-"""The ``atlas`` command: serve the atlas, and validate data files.
+"""The ``atlas`` command: serve, validate, export and build-static.
 
 Errors a user can fix (bad arguments, invalid data) print one line and exit non-zero (2 for
 usage, 1 for data); a traceback is never the answer to a mistake.
@@ -13,11 +13,11 @@ from pathlib import Path
 import click
 
 from server import create_app
-from server.errors import AtlasError, DataError
-from server.export import FORMATS, export
+from server.core.contract import LayerSpec, check_collection, parse_catalog, read_json, read_sources
+from server.core.errors import AtlasError, DataError
+from server.core.export import FORMATS, export
+from server.core.store import LayerStore
 from server.paths import GEODATA_DIR
-from server.store import LayerStore
-from server.validate import LayerSpec, check_collection, parse_catalog, read_json, read_sources
 
 GEODATA_OPTION = click.option(
     "--geodata",
@@ -61,7 +61,7 @@ def serve(
     if dev or os.environ.get("FLASK_DEBUG") == "1":
         app.run(host=host, port=port, debug=True)
         return
-    from server.wsgi_server import run_gunicorn
+    from server.web.gunicorn import run_gunicorn
 
     click.echo(
         f"Serving the atlas on http://{host}:{port}/ ({workers} workers × {threads} threads)"
@@ -88,7 +88,9 @@ def validate(geodata: Path, files: tuple[Path, ...]) -> None:
         spec.id: spec for spec in parse_catalog(read_json(geodata / "catalog.json"), "catalog")
     }
     for path in files:
-        spec = specs.get(path.stem) or LayerSpec(path.stem, path.stem, "", 0, True, {})
+        spec = specs.get(path.stem) or LayerSpec(
+            id=path.stem, title=path.stem, description="", order=0, default_on=True, style={}
+        )
         features = check_collection(read_json(path), str(path), spec, sources)
         click.echo(f"ok: {path} ({len(features)} features)")
 
@@ -123,9 +125,11 @@ def export_command(
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 def build_static_command(geodata: Path, directory: Path) -> None:
     """Write the whole atlas as a static site into DIRECTORY (works from file:// too)."""
-    from server.static_build import build_static
+    from server.mapview.static_site import build_static
+    from server.web.state import store_of
 
-    files = build_static(create_app({"GEODATA_DIR": str(geodata)}), directory)
+    app = create_app({"GEODATA_DIR": str(geodata)})  # the same settings (ATLAS_*) as `serve`
+    files = build_static(store_of(app), app.config, directory)
     size = sum(path.stat().st_size for path in files)
     click.echo(f"wrote {len(files)} files ({size / 1024:.0f} KB) to {directory}")
     click.echo(f"open {directory.resolve() / 'index.html'} in a browser, or serve the folder")

@@ -1,5 +1,6 @@
 """Every setting of the atlas in one place; ``create_app`` overrides take precedence."""
 
+from server.core.formats import DEFAULT_LIMIT
 from server.paths import GEODATA_DIR
 
 DEFAULTS: dict[str, object] = {
@@ -7,7 +8,7 @@ DEFAULTS: dict[str, object] = {
     "GEODATA_DIR": str(GEODATA_DIR),
     # Largest page of features one API request may ask for (OGC API `limit`).
     "MAX_LIMIT": 10_000,
-    "DEFAULT_LIMIT": 100,
+    "DEFAULT_LIMIT": DEFAULT_LIMIT,
     # Optional modern web tiles, offered as a layer that is off by default (an XYZ template such
     # as https://tile.example.org/{z}/{x}/{y}.png). None keeps every page fully offline.
     "WEB_TILES_URL": None,

@@ -8,10 +8,8 @@ from pathlib import Path
 import pytest
 
 from server import create_app
-from server.paths import GEODATA_DIR
-from server.store import LayerStore
-
-FIXTURE_DATA = Path(__file__).parent / "fixtures" / "geodata"
+from server.core.store import LayerStore
+from tests.paths import FIXTURE_DATA, GEODATA
 
 
 @pytest.fixture
@@ -32,7 +30,7 @@ def fixture_store() -> LayerStore:
 @pytest.fixture(scope="session")
 def atlas_store() -> LayerStore:
     """The real atlas, loaded once: read-only, so sharing it across tests is safe."""
-    return LayerStore.load(GEODATA_DIR)
+    return LayerStore.load(GEODATA)
 
 
 @pytest.fixture(scope="session")

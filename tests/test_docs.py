@@ -7,7 +7,7 @@ import re
 import pytest
 
 from server.cli import cli
-from server.paths import ROOT
+from tests.paths import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from server import create_app
-from tests.conftest import FIXTURE_DATA
 from tests.live import LiveServer
+from tests.paths import FIXTURE_DATA
 
 
 @pytest.fixture(scope="module")

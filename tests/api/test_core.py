@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from server import ogc
-from server.cache import ResponseCache
-from server.errors import InvalidDate, InvalidParameter
-from server.timeline import EARLIEST, LATEST
+from server.core.dates import EARLIEST, LATEST
+from server.core.errors import InvalidDate, InvalidParameter
+from server.ogcapi import params as ogc
+from server.web.cache import ResponseCache
 
 
 @pytest.mark.parametrize(

@@ -14,8 +14,8 @@ import shapely
 from shapely.geometry import shape
 
 from server.cli import main
-from server.timeline import span_of
-from tests.conftest import FIXTURE_DATA
+from server.core.dates import span_of
+from tests.paths import FIXTURE_DATA
 
 
 @pytest.fixture(scope="module")

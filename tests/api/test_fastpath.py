@@ -6,8 +6,9 @@ import re
 
 import pytest
 
-from server import create_app, views
-from tests.conftest import FIXTURE_DATA
+from server import create_app
+from server.web import pages
+from tests.paths import FIXTURE_DATA
 
 ITEMS = "/collections/zones/items?datetime=1828-02-22"
 
@@ -64,9 +65,9 @@ def test_a_map_page_is_rendered_once_per_view_but_each_answer_has_its_own_nonce(
     client, monkeypatch
 ):
     renders = []
-    real = views.render_map_page
+    real = pages.render_map_page
     monkeypatch.setattr(
-        views, "render_map_page", lambda *a, **k: renders.append(1) or real(*a, **k)
+        pages, "render_map_page", lambda *a, **k: renders.append(1) or real(*a, **k)
     )
     first = client.get("/?date=1813-10-24")
     second = client.get("/?date=1813-10-24")

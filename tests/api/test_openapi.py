@@ -11,7 +11,7 @@ from openapi_spec_validator import validate
 from schemathesis.checks import positive_data_acceptance
 
 from server import create_app
-from tests.conftest import FIXTURE_DATA
+from tests.paths import FIXTURE_DATA
 
 APP = create_app({"TESTING": True, "GEODATA_DIR": str(FIXTURE_DATA)})
 schema = schemathesis.openapi.from_wsgi("/api", APP)

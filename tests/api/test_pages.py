@@ -7,8 +7,8 @@ import re
 import pytest
 
 from server import create_app
-from server.errors import DataError
-from tests.conftest import FIXTURE_DATA
+from server.core.errors import DataError
+from tests.paths import FIXTURE_DATA
 
 URL = re.compile(r"""(?:https?:)?//[^\s"'<>)]+""")
 

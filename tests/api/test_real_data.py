@@ -21,7 +21,7 @@ def test_items_page_through_each_whole_layer(atlas_client, atlas_store):
 
 @pytest.mark.parametrize("when", ["1828-03-01", "1910", "1813-10/1828-02", "1991/.."])
 def test_datetime_matches_the_store(atlas_client, atlas_store, when):
-    from server.ogc import parse_datetime
+    from server.ogcapi.params import parse_datetime
 
     start, end = parse_datetime(when)
     for layer in atlas_store:

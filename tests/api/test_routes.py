@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from server import api
+from server.web import api
 
 
 @pytest.fixture(scope="module")

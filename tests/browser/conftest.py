@@ -13,8 +13,8 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from server import create_app
-from tests.conftest import FIXTURE_DATA
 from tests.live import LiveServer
+from tests.paths import FIXTURE_DATA
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"

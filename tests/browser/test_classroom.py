@@ -7,8 +7,8 @@ from itertools import combinations
 
 import pytest
 
-from server.i18n import in_words
-from server.timeline import parse_day
+from server.core.dates import parse_day
+from server.core.i18n import in_words
 from tests.browser.mapping import date_shown, drawn, open_atlas, query_of
 
 START = "1828-02-22"

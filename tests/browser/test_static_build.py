@@ -7,14 +7,16 @@ from datetime import date
 import pytest
 
 from server import create_app
-from server.static_build import build_static
+from server.mapview.static_site import build_static
+from server.web.state import store_of
 from tests.browser.mapping import date_shown, drawn
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     target = tmp_path_factory.mktemp("site")
-    build_static(create_app(), target)
+    app = create_app()
+    build_static(store_of(app), app.config, target)
     return target
 
 

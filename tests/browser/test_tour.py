@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from server.i18n import in_words
-from server.timeline import parse_day
+from server.core.dates import parse_day
+from server.core.i18n import in_words
 from tests.browser.mapping import date_shown, open_atlas
 
 STEP_DRAWN_MS = 1000

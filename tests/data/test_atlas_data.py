@@ -6,9 +6,9 @@ from itertools import combinations
 
 import pytest
 
-from server.store import LayerStore
-from server.timeline import parse_day, span_of
-from server.validate import REQUIRED_TEXT
+from server.core.contract import REQUIRED_TEXT
+from server.core.dates import parse_day, span_of
+from server.core.store import LayerStore
 
 COMMON = set(REQUIRED_TEXT) | {
     "name_fa",

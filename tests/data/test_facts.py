@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from shapely.geometry import Point
 
-from server.timeline import parse_day
+from server.core.dates import parse_day
 
 FACTS_DIR = Path(__file__).parent / "facts"
 NEAR_KM = 30.0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from server.cli import main
-from tests.conftest import FIXTURE_DATA
+from tests.paths import FIXTURE_DATA
 
 
 def run(args: list[str]) -> int:

@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from server.errors import InvalidParameter
-from server.i18n import LANGUAGES, catalogue, in_words, language_of, span_in_words, text
+from server.core.errors import InvalidParameter
+from server.core.i18n import LANGUAGES, catalogue, in_words, language_of, span_in_words, text
 
 days = st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))
 

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from server.errors import FeatureNotFound, UnknownLayer
+from server.core.errors import FeatureNotFound, UnknownLayer
 
 
 def ids(frame):

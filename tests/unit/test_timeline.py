@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from server.errors import InvalidDate
-from server.timeline import PartialDate, parse_date, parse_day, parse_instant_or_interval, span_of
+from server.core.dates import PartialDate, parse_date, parse_day, parse_instant_or_interval, span_of
+from server.core.errors import InvalidDate
 
 days = st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))
 

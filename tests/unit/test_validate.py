@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from server.errors import DataError
-from server.store import LayerStore
+from server.core.errors import DataError
+from server.core.store import LayerStore
 
 
 def edit_layer(folder, layer, index, change):
@@ -139,7 +139,7 @@ def test_a_broken_file_stops_loading(geodata_copy, content, reason):
 
 
 def test_a_huge_file_is_refused_before_parsing(geodata_copy, monkeypatch):
-    monkeypatch.setattr("server.validate.MAX_FILE_BYTES", 100)
+    monkeypatch.setattr("server.core.contract.MAX_FILE_BYTES", 100)
     with pytest.raises(DataError, match="the limit is 100"):
         LayerStore.load(geodata_copy)
 

@@ -1,31 +1,19 @@
 """Security headers: a Content-Security-Policy with per-response nonces, and the usual others.
 
-Pages are rendered with a placeholder where a nonce belongs, so a rendered page can be cached
-and still get a fresh nonce on every response. Scripts, styles, images and connections may come
-from our own origin only; ``frame-ancestors`` is configurable so a learning platform can embed
-the atlas (``FRAME_ANCESTORS = "'self' https://lms.example.edu"``).
+Pages are rendered with a placeholder where a nonce belongs (``server.mapview.render``), so a
+rendered page can be cached and still get a fresh nonce on every response. Scripts, styles,
+images and connections may come from our own origin only; ``frame-ancestors`` is configurable
+so a learning platform can embed the atlas (``FRAME_ANCESTORS = "'self' https://lms.example.edu"``).
 """
 
 from __future__ import annotations
 
-import re
 import secrets
 from urllib.parse import urlsplit
 
 from flask import Flask, Response, current_app
 
-NONCE_PLACEHOLDER = "__atlas_csp_nonce__"
-_INLINE_TAG = re.compile(r"<(script|style)(?=[\s>])(?![^>]*\bsrc=)")
-
-
-def add_nonces(html: str) -> str:
-    """Mark every inline ``<script>`` and ``<style>`` (Folium writes some) with the nonce."""
-    return _INLINE_TAG.sub(rf'<\1 nonce="{NONCE_PLACEHOLDER}"', html)
-
-
-def strip_nonces(html: str) -> str:
-    """Remove nonce placeholders (a static build has no server to send a policy)."""
-    return html.replace(f' nonce="{NONCE_PLACEHOLDER}"', "")
+from server.mapview.render import NONCE_PLACEHOLDER
 
 
 def policy(nonce: str | None, frame_ancestors: str, tile_origin: str = "") -> str:

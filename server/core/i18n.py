@@ -13,12 +13,12 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from server.errors import InvalidParameter
-from server.paths import ROOT
-from server.timeline import PartialDate, parse_date
+from server.core.dates import PartialDate, parse_date
+from server.core.errors import InvalidParameter
+from server.paths import TRANSLATIONS_DIR
 
 LANGUAGES = ("en", "fa", "ru")
-CATALOGUE_DIR = ROOT / "server" / "translations"
+CATALOGUE_DIR = TRANSLATIONS_DIR
 
 
 @cache

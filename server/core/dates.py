@@ -12,9 +12,10 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
-from server.errors import InvalidDate
+from server.core.errors import InvalidDate
+from server.core.formats import quote
 
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)
 # RFC 3339 date-time as OGC API clients send it; only the calendar day matters to us.
@@ -64,7 +65,7 @@ def parse_date(text: object) -> PartialDate:
         raise InvalidDate(f"expected a date string like 1813-10-24, got {type(text).__name__}")
     match = _PARTIAL_DATE.fullmatch(text)
     if not match:
-        raise InvalidDate(f"{_shorten(text)!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+        raise InvalidDate(f"{quote(text)} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
     year, month, day = (int(part) if part else None for part in match.groups())
     if year == 0:
         raise InvalidDate(f"{text!r}: year 0000 does not exist; the first year is 0001")
@@ -88,7 +89,7 @@ def parse_instant_or_interval(text: str) -> tuple[date, date]:
     """
     if "/" not in text:
         return _parse_instant(text)
-    start_text, sep, end_text = text.partition("/")
+    start_text, _, end_text = text.partition("/")
     if "/" in end_text:
         raise InvalidDate("an interval has exactly one '/': start/end")
     if start_text in _OPEN and end_text in _OPEN:
@@ -96,7 +97,7 @@ def parse_instant_or_interval(text: str) -> tuple[date, date]:
     start = EARLIEST if start_text in _OPEN else _parse_instant(start_text)[0]
     end = LATEST if end_text in _OPEN else _parse_instant(end_text)[1]
     if end < start:
-        raise InvalidDate(f"interval {_shorten(text)!r} ends before it starts")
+        raise InvalidDate(f"interval {quote(text)} ends before it starts")
     return start, end
 
 
@@ -113,10 +114,6 @@ def span_of(start: str | None, end: str | None) -> tuple[date, date]:
     return first, last
 
 
-def day_after(day: date) -> date:
-    """Return the next day (the day a successor starts)."""
-    return day + timedelta(days=1)
-
-
-def _shorten(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[:limit] + "…"
+def in_english(day: date) -> str:
+    """Say a day in English for data errors (``24 October 1813``); pages use ``i18n.in_words``."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"

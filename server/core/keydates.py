@@ -6,9 +6,9 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from server.errors import DataError, InvalidDate
-from server.timeline import parse_date
-from server.validate import SLUG, check_sources
+from server.core.contract import SLUG, check_sources
+from server.core.dates import parse_date
+from server.core.errors import DataError, InvalidDate
 
 
 @dataclass(frozen=True)

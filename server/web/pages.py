@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import xstatic.pkg.leaflet
 from flask import Blueprint, current_app, request, send_from_directory
 
-from server import api, responses
-from server.cache import ResponseCache
-from server.links import served_links
-from server.maps import view_from_query
-from server.pagedata import data_script_bytes
-from server.pages import render_map_page
-from server.store import get_store
+from server.mapview.data import data_script_bytes
+from server.mapview.render import render_map_page
+from server.mapview.view import view_from_query
+from server.paths import LEAFLET_DIR
+from server.web import api, responses
+from server.web.cache import ResponseCache
+from server.web.links import served_links
+from server.web.state import get_store
 
 bp = Blueprint("views", __name__)
 PAGE_CACHE_BYTES = 16 * 1024 * 1024
-LEAFLET_DIR = xstatic.pkg.leaflet.BASE_DIR
 
 
 @bp.get("/")

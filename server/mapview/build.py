@@ -1,4 +1,4 @@
-"""Build the atlas's Folium map for a view (a day, the layers on, a language) and render it.
+"""Build the atlas's Folium map for a view and render it into parts our page template frames.
 
 Everything here takes plain arguments and returns a ``folium.Map`` or strings, so the same code
 renders the served pages (URLs from ``url_for``) and the static build (relative URLs). The
@@ -9,30 +9,22 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
-from typing import Literal
 
 import folium
 
-from server.elements import AtlasLayers, ClassroomControls, DateSlider, Legend, Toolbar, TourGuide
-from server.errors import InvalidParameter
-from server.i18n import language_of, layer_text, page_catalogue, text
-from server.links import Links
-from server.store import LayerStore
-from server.timeline import parse_day
-from server.validate import LayerSpec
-
-Mode = Literal["atlas", "classroom", "tour"]
-SHAPES = {"area": "area", "line": "line", "point": "point"}
-
-
-@dataclass(frozen=True)
-class View:
-    """What the map shows: one day, the layers that are on, and the page's language."""
-
-    day: date
-    layers: tuple[str, ...]
-    lang: str = "en"
+from server.core.contract import LayerSpec
+from server.core.i18n import layer_text, page_catalogue, text
+from server.core.store import LayerStore
+from server.mapview.elements import (
+    AtlasLayers,
+    ClassroomControls,
+    DateSlider,
+    Legend,
+    Toolbar,
+    TourGuide,
+)
+from server.mapview.links import Links
+from server.mapview.view import Mode, View
 
 
 @dataclass(frozen=True)
@@ -42,35 +34,6 @@ class MapParts:
     header: str
     html: str
     script: str
-
-
-def default_view(store: LayerStore, lang: str = "en") -> View:
-    """Return the view the atlas opens on: the latest key date, or today, with default layers."""
-    layers = tuple(layer.id for layer in store if layer.spec.default_on)
-    day = parse_day(store.key_dates[-1].date) if store.key_dates else store.timeline()[1]
-    return View(day=day, layers=layers, lang=lang)
-
-
-def view_from_query(store: LayerStore, query: Mapping[str, str], base: View | None = None) -> View:
-    """Read ``?date=``, ``?layers=`` and ``?lang=`` into a View; bad values raise precisely."""
-    lang = language_of(query.get("lang"))
-    view = base or default_view(store, lang)
-    day = view.day
-    if "date" in query:
-        try:
-            day = parse_day(query["date"])
-        except ValueError as error:
-            raise InvalidParameter(f"date: {error}") from None
-    layers = view.layers
-    if "layers" in query:
-        layers = tuple(part for part in query["layers"].split(",") if part)
-        unknown = [part for part in layers if part not in store.layers]
-        if unknown:
-            known = ", ".join(store.layers)
-            raise InvalidParameter(
-                f"layers: unknown {', '.join(unknown)[:80]!r}; layers are {known}"
-            )
-    return View(day=day, layers=layers, lang=lang)
 
 
 def build_map(
@@ -214,7 +177,7 @@ def legend_entry(spec: LayerSpec, lang: str = "en", *, contrast: bool = False) -
     """Return a layer's legend in ``lang``: its title and one swatch per styled value."""
     style = spec.style
     translated = layer_text(lang, spec.id)
-    shape = SHAPES.get(style.get("geometry", "area"), "area")
+    shape = style.get("geometry", "area")
     colors = (contrast and style.get("contrast_colors")) or style.get("colors")
     colors = colors or {spec.title: style.get("color", "#555555")}
     labels = {**style.get("labels", {}), **translated.get("labels", {})}

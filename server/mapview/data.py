@@ -10,7 +10,7 @@ import json
 import re
 from typing import Any
 
-from server.store import LayerStore
+from server.core.store import LayerStore
 
 
 def atlas_data(store: LayerStore) -> dict[str, Any]:

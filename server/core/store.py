@@ -16,12 +16,8 @@ from typing import Any
 import geopandas as gpd
 import numpy as np
 import shapely
-from flask import Flask, current_app
 
-from server.errors import DataError, FeatureNotFound, UnknownLayer
-from server.keydates import KeyDate, parse_key_dates
-from server.timeline import span_of
-from server.validate import (
+from server.core.contract import (
     LayerSpec,
     check_collection,
     check_unique_across_layers,
@@ -29,9 +25,11 @@ from server.validate import (
     read_json,
     read_sources,
 )
+from server.core.dates import span_of
+from server.core.errors import DataError, FeatureNotFound, UnknownLayer
+from server.core.keydates import KeyDate, parse_key_dates
 
 BBox = tuple[float, float, float, float]
-STORE_KEY = "atlas_store"
 
 
 @dataclass(frozen=True)
@@ -173,13 +171,3 @@ def _read_basemap(folder: Path) -> dict[str, dict]:
             raise DataError(str(path), "not a GeoJSON FeatureCollection")
         basemap[path.stem] = raw
     return basemap
-
-
-def init_app(app: Flask) -> None:
-    """Load the store from ``GEODATA_DIR`` once and keep it on the app."""
-    app.extensions[STORE_KEY] = LayerStore.load(app.config["GEODATA_DIR"])
-
-
-def get_store() -> LayerStore:
-    """Return the current app's store (the one accessor views and the API use)."""
-    return current_app.extensions[STORE_KEY]

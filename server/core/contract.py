@@ -12,7 +12,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +20,8 @@ import shapely
 from shapely.geometry import shape
 from shapely.validation import explain_validity
 
-from server.errors import DataError, InvalidDate
-from server.i18n import in_words
-from server.timeline import day_after, parse_date, span_of
+from server.core.dates import in_english, parse_date, span_of
+from server.core.errors import DataError, InvalidDate
 
 MAX_FILE_BYTES = 25 * 1024 * 1024
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -262,11 +261,11 @@ def _check_succession(before: Period, after: Period, path: str) -> None:
         raise DataError(
             path, f"has no end_date but {after.feature_id!r} follows it", before.feature_id
         )
-    expected = day_after(before.last)
+    expected = before.last + timedelta(days=1)  # a successor starts the next day
     if after.first < expected:
-        reason = f"overlaps {before.feature_id!r}, which holds until {in_words(before.last)}"
+        reason = f"overlaps {before.feature_id!r}, which holds until {in_english(before.last)}"
     elif after.first > expected:
-        reason = f"leaves a gap after {before.feature_id!r}: should start {in_words(expected)}"
+        reason = f"leaves a gap after {before.feature_id!r}: should start {in_english(expected)}"
     else:
         return
     raise DataError(path, reason, after.feature_id)

@@ -7,16 +7,16 @@ of those bytes plus a small JSON tail. Nothing here knows about HTTP or Flask.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from server.store import Layer, LayerStore
+from server.core.formats import dumps
+from server.core.store import Layer, LayerStore
 
 if TYPE_CHECKING:
-    from server.ogc import ItemsQuery
+    from server.ogcapi.params import ItemsQuery
 
 
 class LayerIndex:
@@ -71,8 +71,3 @@ def items_bytes(
     }
     features = b",".join(index.features[i] for i in page)
     return b'{"type":"FeatureCollection","features":[' + features + b"]," + dumps(tail)[1:]
-
-
-def dumps(value: Any) -> bytes:
-    """Return compact UTF-8 JSON, the one encoding every API answer uses."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()

@@ -1,15 +1,14 @@
 """Where the pages, assets and data live: URLs when served, relative paths in a static build.
 
 Every page and map element asks a ``Links`` for its URLs, so one renderer serves both the Flask
-app and ``atlas build-static`` (which must work from any folder, even over ``file://``).
+app (``server.web.links.served_links``) and ``atlas build-static`` (which must work from any
+folder, even over ``file://``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-
-from flask import url_for
 
 PAGES = {"atlas": "index.html", "classroom": "classroom.html", "tour": "tour.html"}
 AT_VIEW = "?date={date}"
@@ -29,22 +28,6 @@ class Links:
     def data_scripts(self) -> tuple[str, ...]:
         """Return the scripts a map page loads its data from, basemap first."""
         return (self.data("basemap.js"), self.data("atlas.js"))
-
-
-def served_links() -> Links:
-    """Return the links of the running app (needs a request or app context)."""
-    return Links(
-        static=lambda path: url_for("static", filename=path),
-        vendor=lambda path: url_for(
-            "views.vendor", package=path.split("/")[0], filename=path.split("/", 1)[1]
-        ),
-        data=lambda name: url_for("views.data_script", name=name.removesuffix(".js")),
-        page=lambda name: url_for(f"views.{name}_page"),
-        tour_step=lambda step: url_for("views.tour_step_page", step=step),
-        export=lambda layer, fmt, at_view: (
-            url_for("api.download", name=layer, fmt=fmt) + (AT_VIEW if at_view else "")
-        ),
-    )
 
 
 def relative_links() -> Links:

@@ -1,24 +1,55 @@
 """Render the map pages (atlas, classroom, tour), for the running app and the static build alike.
 
 The three pages are one template and one map: classroom and tour differ only by body class,
-palette and controls, so there is a single page to keep right.
+palette and controls, so there is a single page to keep right. Pages are rendered with a Jinja
+``Environment`` of our own (as pygeoapi's ``render_j2_template`` does), not Flask's, so the static
+build needs no request context and this package never imports Flask.
+
+Inline ``<script>``/``<style>`` tags get a nonce *placeholder*: a rendered page can be cached
+and still get a fresh nonce per response (``server.web.security`` fills it in; a static build
+strips it).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
-from flask import render_template
+import jinja2
 
-from server.errors import FeatureNotFound
-from server.i18n import LANGUAGES, catalogue, page_catalogue
-from server.links import Links
-from server.maps import Mode, View, build_map, render_parts
-from server.security import add_nonces
-from server.store import LayerStore
+from server.core.errors import FeatureNotFound
+from server.core.i18n import LANGUAGES, catalogue, in_words, page_catalogue
+from server.core.store import LayerStore
+from server.mapview.build import build_map, render_parts
+from server.mapview.links import Links
+from server.mapview.view import Mode, View
+from server.paths import TEMPLATE_DIR
 
 BODY_CLASSES = {"atlas": "atlas-page", "classroom": "classroom", "tour": "classroom tour"}
+NONCE_PLACEHOLDER = "__atlas_csp_nonce__"
+_INLINE_TAG = re.compile(r"<(script|style)(?=[\s>])(?![^>]*\bsrc=)")
+
+PAGES = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+    autoescape=jinja2.select_autoescape(["html"]),
+)
+PAGES.filters["in_words"] = in_words
+
+
+def render_page(name: str, **context: Any) -> str:
+    """Render a page template (``atlas.html``, ``error.html``) with our own environment."""
+    return PAGES.get_template(name).render(**context)
+
+
+def add_nonces(html: str) -> str:
+    """Mark every inline ``<script>`` and ``<style>`` (Folium writes some) with the nonce."""
+    return _INLINE_TAG.sub(rf'<\1 nonce="{NONCE_PLACEHOLDER}"', html)
+
+
+def strip_nonces(html: str) -> str:
+    """Remove nonce placeholders (a static build has no server to send a policy)."""
+    return html.replace(f' nonce="{NONCE_PLACEHOLDER}"', "")
 
 
 def web_tiles_of(config: Mapping[str, Any]) -> dict[str, str] | None:
@@ -52,7 +83,7 @@ def render_map_page(
         web_tiles=web_tiles_of(config),
     )
     texts = page_catalogue(view.lang)
-    html = render_template(
+    html = render_page(
         "atlas.html",
         parts=render_parts(atlas_map),
         view=view,

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from server.ogc import GEOJSON, JSON, MAX_OFFSET, filter_names
-from server.store import Layer, LayerStore
-from server.validate import CERTAINTIES
+from server.core.contract import CERTAINTIES
+from server.core.formats import GEOJSON, JSON, MAX_OFFSET
+from server.core.store import Layer, LayerStore
+from server.ogcapi.params import filter_names
 
 REF = "#/components"
 HTML = {"text/html": {"schema": {"type": "string"}}}

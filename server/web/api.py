@@ -1,9 +1,10 @@
 """Blueprint of the OGC API – Features (Part 1 Core, GeoJSON, HTML, OpenAPI 3.0) and exports.
 
-Each route parses the request with ``server.ogc`` (which raises ``InvalidParameter`` for the
-one error handler to answer), asks the core for bytes and answers them with an ETag. Answers are
-kept per normalised query in a bounded LRU, and their compressed forms by ETag, because the data
-never changes while the app runs: a repeated request costs a dictionary lookup, not a query.
+Each route parses the request with ``server.ogcapi.params`` (which raises ``InvalidParameter``
+for the one error handler to answer), asks the core for bytes and answers them with an ETag.
+Answers are kept per normalised query in a bounded LRU, and their compressed forms by ETag,
+because the data never changes while the app runs: a repeated request costs a dictionary lookup,
+not a query.
 """
 
 from __future__ import annotations
@@ -16,12 +17,15 @@ from typing import Any
 from flask import Blueprint, Flask, Response, current_app, g, render_template, request
 from flask_compress import Compress
 
-from server import export as exports
-from server import ogc, responses
-from server.cache import ResponseCache
-from server.feature_index import LayerIndex, dumps, items_bytes
-from server.openapi import openapi_doc
-from server.store import LayerStore, get_store
+from server.core import export as exports
+from server.core.formats import GEOJSON, JSON, OPENAPI, dumps
+from server.core.store import LayerStore
+from server.ogcapi import documents, params
+from server.ogcapi.items import LayerIndex, items_bytes
+from server.ogcapi.openapi import openapi_doc
+from server.web import responses
+from server.web.cache import ResponseCache
+from server.web.state import store_of
 
 bp = Blueprint("api", __name__)
 STATE_KEY = "atlas_api"
@@ -36,7 +40,7 @@ COMPRESSED_TYPES = [
     "application/json",
     "text/javascript",
     "text/css",
-    ogc.GEOJSON,
+    GEOJSON,
     "application/vnd.oai.openapi+json",
     "image/svg+xml",
 ]
@@ -76,7 +80,7 @@ class CompressedCache(ResponseCache):
 def init_app(app: Flask) -> None:
     """Register the API blueprint, its caches and response compression (gzip, Brotli, zstd)."""
     app.register_blueprint(bp)
-    app.extensions[STATE_KEY] = ApiState(get_store_of(app))
+    app.extensions[STATE_KEY] = ApiState(store_of(app))
     app.config.setdefault("COMPRESS_MIMETYPES", COMPRESSED_TYPES)
     app.config.setdefault("COMPRESS_CACHE_BACKEND", lambda: CompressedCache(32 * 2**20))
     app.config.setdefault("COMPRESS_CACHE_KEY", lambda _request: g.get("atlas_etag", "-"))
@@ -96,12 +100,6 @@ def _read_files_before_compressing(response: Response) -> Response:
         response.close()
         response.set_data(body)
     return response
-
-
-def get_store_of(app: Flask) -> LayerStore:
-    """Return the store ``store.init_app`` loaded onto ``app``."""
-    with app.app_context():
-        return get_store()
 
 
 def _state() -> ApiState:
@@ -132,7 +130,7 @@ def _cached(key: Any, build: Callable[[], Answer]) -> Response:
     return _answer(entry)
 
 
-def _encode(doc: dict, fmt: ogc.Format, mimetype: str, title: str, **page: Any) -> Answer:
+def _encode(doc: dict, fmt: params.Format, mimetype: str, title: str, **page: Any) -> Answer:
     if fmt == "json":
         return dumps(doc), mimetype, {}
     html = render_template("api_page.html", title=title, doc=doc, **page)
@@ -142,10 +140,10 @@ def _encode(doc: dict, fmt: ogc.Format, mimetype: str, title: str, **page: Any) 
 def _document(name: str, build: Callable[[], dict], title: str, *path: str) -> Response:
     """Answer a small document (landing, conformance, collections) as JSON or HTML."""
     args = _args()
-    ogc.check_parameters(args, ["f"])
-    fmt = ogc.parse_format(args, _prefers_html())
+    params.check_parameters(args, ["f"])
+    fmt = params.parse_format(args, _prefers_html())
     key = (name, *path, fmt, request.url_root)
-    return _cached(key, lambda: _encode(build(), fmt, ogc.JSON, title))
+    return _cached(key, lambda: _encode(build(), fmt, JSON, title))
 
 
 def landing_if_json() -> Response | None:
@@ -163,12 +161,12 @@ def landing_if_json() -> Response | None:
     )
     if fmt == "html" or (fmt is None and not wants_json):
         return None
-    ogc.check_parameters(_args(), ["f"])
-    ogc.parse_format(_args(), False)  # refuses any f other than json or html
+    params.check_parameters(_args(), ["f"])
+    params.parse_format(_args(), False)  # refuses any f other than json or html
     return _cached(
         ("landing", request.url_root),
         lambda: _encode(
-            ogc.landing_doc(request.url_root, TITLE, DESCRIPTION), "json", ogc.JSON, TITLE
+            documents.landing_doc(request.url_root, TITLE, DESCRIPTION), "json", JSON, TITLE
         ),
     )
 
@@ -176,19 +174,19 @@ def landing_if_json() -> Response | None:
 @bp.get("/conformance")
 def conformance():
     """Answer the conformance classes the API implements."""
-    return _document("conformance", ogc.conformance_doc, "Conformance")
+    return _document("conformance", documents.conformance_doc, "Conformance")
 
 
 @bp.get("/api")
 def api_definition():
     """Answer the OpenAPI 3.0 definition of every route and parameter."""
-    ogc.check_parameters(_args(), [])
+    params.check_parameters(_args(), [])
     config = current_app.config
     return _cached(
         ("api", request.url_root),
         lambda: (
             dumps(openapi_doc(_state().store, TITLE, DESCRIPTION, config["MAX_LIMIT"])),
-            ogc.OPENAPI,
+            OPENAPI,
             {},
         ),
     )
@@ -198,7 +196,9 @@ def api_definition():
 def collections():
     """Answer every layer as a collection."""
     url = request.url_root
-    return _document("collections", lambda: ogc.collections_doc(_state().store, url), "Layers")
+    return _document(
+        "collections", lambda: documents.collections_doc(_state().store, url), "Layers"
+    )
 
 
 @bp.get("/collections/<collection_id>")
@@ -207,7 +207,7 @@ def collection(collection_id: str):
     layer = _state().store.layer(collection_id)
     url = request.url_root
     return _document(
-        "collection", lambda: ogc.collection_doc(layer, url), layer.spec.title, collection_id
+        "collection", lambda: documents.collection_doc(layer, url), layer.spec.title, collection_id
     )
 
 
@@ -216,20 +216,22 @@ def items(collection_id: str):
     """Answer a page of a layer's features, filtered by datetime, bbox and properties."""
     state, config, args = _state(), current_app.config, _args()
     index = state.index(collection_id)
-    query = ogc.parse_items_query(args, index.layer, config["DEFAULT_LIMIT"], config["MAX_LIMIT"])
-    fmt = ogc.parse_format(args, _prefers_html())
+    query = params.parse_items_query(
+        args, index.layer, config["DEFAULT_LIMIT"], config["MAX_LIMIT"]
+    )
+    fmt = params.parse_format(args, _prefers_html())
     key = ("items", collection_id, query, fmt, request.url_root)
     return _cached(key, lambda: _items_entry(state, index, query, fmt))
 
 
 def _items_entry(
-    state: ApiState, index: LayerIndex, query: ogc.ItemsQuery, fmt: ogc.Format
+    state: ApiState, index: LayerIndex, query: params.ItemsQuery, fmt: params.Format
 ) -> Answer:
     positions = index.select(query)
-    links = ogc.items_links(request.url_root, index.layer.id, query, len(positions), fmt)
+    links = documents.items_links(request.url_root, index.layer.id, query, len(positions), fmt)
     body = items_bytes(index, positions, query, links, state.time_stamp)
     if fmt == "json":
-        return body, ogc.GEOJSON, {}
+        return body, GEOJSON, {}
     return _encode(json.loads(body), "html", "", index.layer.spec.title, layer=index.layer.id)
 
 
@@ -237,15 +239,15 @@ def _items_entry(
 def item(collection_id: str, feature_id: str):
     """Answer one feature (in HTML with a link to the map at the day it starts)."""
     index, args = _state().index(collection_id), _args()
-    ogc.check_parameters(args, ["f"])
-    fmt = ogc.parse_format(args, _prefers_html())
+    params.check_parameters(args, ["f"])
+    fmt = params.parse_format(args, _prefers_html())
     key = ("item", collection_id, feature_id, fmt, request.url_root)
     return _cached(
         key,
         lambda: _encode(
-            ogc.feature_doc(index, feature_id, request.url_root, fmt),
+            documents.feature_doc(index, feature_id, request.url_root, fmt),
             fmt,
-            ogc.GEOJSON,
+            GEOJSON,
             feature_id,
             layer=collection_id,
         ),
@@ -256,7 +258,7 @@ def item(collection_id: str, feature_id: str):
 def download(name: str, fmt: str):
     """Answer a layer (or ``atlas``: every layer) as a file, at one date if ``?date=``."""
     args = _args()
-    ogc.check_parameters(args, ["date"])
+    params.check_parameters(args, ["date"])
     at = args.get("date", [None])[0]
     return _cached(("export", name, fmt, at), lambda: _export_entry(name, fmt, at))
 

@@ -23,9 +23,9 @@ import pyogrio.raw
 import shapely
 from shapely.geometry import mapping, shape
 
-from server.errors import InvalidDate, InvalidParameter
-from server.store import LayerStore
-from server.timeline import parse_date, span_of
+from server.core.dates import parse_date, span_of
+from server.core.errors import InvalidDate, InvalidParameter
+from server.core.store import LayerStore
 
 ExportFormat = Literal["geojson", "gpkg", "csv"]
 FORMATS: tuple[ExportFormat, ...] = ("geojson", "gpkg", "csv")

@@ -8,38 +8,32 @@ immutable until the next build.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
-from flask import Flask
-
-from server.export import ALL_LAYERS, export
-from server.links import relative_links
-from server.maps import default_view
-from server.pagedata import data_script_bytes
-from server.pages import render_map_page
-from server.paths import STATIC_DIR
-from server.security import strip_nonces
-from server.store import LayerStore, get_store
-from server.views import LEAFLET_DIR
+from server.core.export import ALL_LAYERS, export
+from server.core.store import LayerStore
+from server.mapview.data import data_script_bytes
+from server.mapview.links import PAGES, relative_links
+from server.mapview.render import render_map_page, strip_nonces
+from server.mapview.view import default_view
+from server.paths import LEAFLET_DIR, STATIC_DIR
 
 VENDOR_SKIP = shutil.ignore_patterns("*.map", "*-src.js", "*.esm.js")
 
 
-def build_static(app: Flask, target: Path) -> list[Path]:
-    """Write the atlas into ``target`` (created if needed) and return the files written."""
+def build_static(store: LayerStore, config: Mapping[str, Any], target: Path) -> list[Path]:
+    """Write the atlas into ``target`` (created if needed) and return the files written.
+
+    ``config`` is the app's settings (map bounds, optional web tiles); no app or request is
+    needed, so the build runs anywhere the store loads.
+    """
     target.mkdir(parents=True, exist_ok=True)
     links = relative_links()
-    with app.test_request_context("/"):
-        store = get_store()
-        for mode, filename in (
-            ("atlas", "index.html"),
-            ("classroom", "classroom.html"),
-            ("tour", "tour.html"),
-        ):
-            html = render_map_page(
-                store, default_view(store), links, app.config, mode=mode, tour_step=1
-            )
-            _write(target / filename, strip_nonces(html).encode())
+    for mode, filename in PAGES.items():
+        html = render_map_page(store, default_view(store), links, config, mode=mode, tour_step=1)
+        _write(target / filename, strip_nonces(html).encode())
     for layer_id, fmt in _downloads(store):
         _write(target / "data" / f"{layer_id}.{fmt}", export(store, layer_id, fmt).body)
     for name in ("atlas", "basemap"):

@@ -1,0 +1,1 @@
+"""OGC API – Features without HTTP: query parameters, documents, items, the OpenAPI definition."""

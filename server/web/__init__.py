@@ -1,0 +1,1 @@
+"""Flask only: blueprints, error handlers, caching, security headers, the production server."""

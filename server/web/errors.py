@@ -1,0 +1,40 @@
+"""The one place that turns errors into HTTP answers: JSON ``{"code", "description"}`` or a page.
+
+The core raises ``AtlasError`` subclasses (``server.core.errors``) and Werkzeug raises its own
+``HTTPException``s (404 for an unknown URL, 405 for a wrong method); both come here.
+"""
+
+from __future__ import annotations
+
+from flask import Flask, Response, jsonify, make_response, request
+from werkzeug.exceptions import HTTPException
+
+from server.core.errors import AtlasError
+from server.mapview.render import render_page
+from server.web.links import served_links
+
+
+def init_app(app: Flask) -> None:
+    """Answer our errors and Werkzeug's HTTP errors as JSON ``{"code", "description"}``."""
+    app.register_error_handler(AtlasError, _atlas_error)
+    app.register_error_handler(HTTPException, _http_error)
+
+
+def _atlas_error(error: AtlasError) -> Response:
+    return _answer(int(error.status), error.code, error.description)
+
+
+def _http_error(error: HTTPException) -> Response:
+    response = _answer(error.code or 500, error.name.replace(" ", ""), error.description or "")
+    for key, value in error.get_response().headers.items():
+        if key.lower() not in ("content-type", "content-length"):
+            response.headers[key] = value  # e.g. Allow on 405
+    return response
+
+
+def _answer(status: int, code: str, description: str) -> Response:
+    """Pages get a readable HTML page; everything else gets JSON ``{"code", "description"}``."""
+    if request.blueprint == "views" and request.accept_mimetypes.accept_html:
+        page = render_page("error.html", status=status, message=description, links=served_links())
+        return make_response(page, status)
+    return make_response(jsonify(code=code, description=description), status)
