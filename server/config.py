@@ -17,8 +17,9 @@ DEFAULTS: dict[str, object] = {
     "MAP_BOUNDS": ((30.0, 38.0), (45.0, 62.0)),
     # How far one may pan: the basemap's window, Black Sea to Central Asia, Moscow to the Gulf.
     "MAP_LIMITS": ((20.0, 24.0), (62.0, 76.0)),
-    # Memory for answers kept in front of Flask (server/fastpath.py); 0 turns the cache off.
-    "RESPONSE_CACHE_BYTES": 64 * 1024 * 1024,
+    # Memory for every cache of one worker process (answers, pages, compressed bodies, the fast
+    # path in front of Flask), split by server/web/caching.py's SHARES; 0 turns caching off.
+    "CACHE_BYTES": 128 * 1024 * 1024,
     # Who may show the atlas in a frame (CSP frame-ancestors). A teacher's learning platform
     # can be allowed, e.g. "'self' https://moodle.example.edu"; "'none'" forbids framing.
     "FRAME_ANCESTORS": "'self'",

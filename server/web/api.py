@@ -2,9 +2,8 @@
 
 Each route parses the request with ``server.ogcapi.params`` (which raises ``InvalidParameter``
 for the one error handler to answer), asks the core for bytes and answers them with an ETag.
-Answers are kept per normalised query in a bounded LRU, and their compressed forms by ETag,
-because the data never changes while the app runs: a repeated request costs a dictionary lookup,
-not a query.
+Answers are kept per normalised query (``server.web.caching``), because the data never change
+while the app runs: a repeated request costs a dictionary lookup, not a query.
 """
 
 from __future__ import annotations
@@ -14,8 +13,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from flask import Blueprint, Flask, Response, current_app, g, render_template, request
-from flask_compress import Compress
+from flask import Blueprint, Flask, Response, current_app, render_template, request
 
 from server.core import export as exports
 from server.core.formats import GEOJSON, JSON, OPENAPI, dumps
@@ -23,8 +21,8 @@ from server.core.store import LayerStore
 from server.ogcapi import documents, params
 from server.ogcapi.items import LayerIndex, items_bytes
 from server.ogcapi.openapi import openapi_doc
-from server.web import responses
-from server.web.cache import ResponseCache
+from server.web import caching
+from server.web.caching import Answer
 from server.web.state import store_of
 
 bp = Blueprint("api", __name__)
@@ -34,27 +32,14 @@ DESCRIPTION = (
     "Sourced, time-aware layers of Iran–Russia relations (territories, spheres, occupations, "
     "corridors, missions) as OGC API – Features collections; filter any layer by datetime."
 )
-COMPRESSED_TYPES = [
-    "text/html",
-    "text/csv",
-    "application/json",
-    "text/javascript",
-    "text/css",
-    GEOJSON,
-    "application/vnd.oai.openapi+json",
-    "image/svg+xml",
-]
-Answer = tuple[bytes, str, dict[str, str]]  # body, mimetype, extra headers
-Entry = tuple[bytes, str, dict[str, str], str]  # the same, and its ETag
 
 
 class ApiState:
-    """What the API keeps beside the read-only store: serialised layers and answer caches."""
+    """What the API keeps beside the read-only store: each layer's features, serialised once."""
 
     def __init__(self, store: LayerStore) -> None:
         self.store = store
         self.indexes: dict[str, LayerIndex] = {}
-        self.answers = ResponseCache(max_bytes=64 * 2**20)
         self.time_stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
     def index(self, layer_id: str) -> LayerIndex:
@@ -64,42 +49,10 @@ class ApiState:
         return self.indexes[layer_id]
 
 
-class CompressedCache(ResponseCache):
-    """Flask-Compress's cache backend: compressed bodies keyed by algorithm and our ETag."""
-
-    def get(self, key: Any) -> Any:
-        """Return a compressed body, never for answers without our ETag (key ends ``;-``)."""
-        return None if key.endswith(";-") else super().get(key)
-
-    def set(self, key: str, value: bytes) -> None:
-        """Keep a compressed body of one of our answers."""
-        if not key.endswith(";-"):
-            self.put(key, value, len(value))
-
-
 def init_app(app: Flask) -> None:
-    """Register the API blueprint, its caches and response compression (gzip, Brotli, zstd)."""
+    """Register the API blueprint and what it keeps beside the store."""
     app.register_blueprint(bp)
     app.extensions[STATE_KEY] = ApiState(store_of(app))
-    app.config.setdefault("COMPRESS_MIMETYPES", COMPRESSED_TYPES)
-    app.config.setdefault("COMPRESS_CACHE_BACKEND", lambda: CompressedCache(32 * 2**20))
-    app.config.setdefault("COMPRESS_CACHE_KEY", lambda _request: g.get("atlas_etag", "-"))
-    Compress(app)
-    app.after_request(_read_files_before_compressing)  # runs before Compress's (reverse order)
-
-
-def _read_files_before_compressing(response: Response) -> Response:
-    """Read a file-backed response (static JS/CSS) into memory and close its file.
-
-    Flask-Compress replaces the body of a file response without closing the file, which leaks a
-    descriptor until garbage collection (and fails tests under ``filterwarnings = error``).
-    """
-    if response.direct_passthrough and response.mimetype in COMPRESSED_TYPES:
-        response.direct_passthrough = False
-        body = response.get_data()
-        response.close()
-        response.set_data(body)
-    return response
 
 
 def _state() -> ApiState:
@@ -115,19 +68,8 @@ def _prefers_html() -> bool:
     return accept.quality("text/html") > accept.quality("application/json")
 
 
-def _answer(entry: Entry) -> Response:
-    body, mimetype, headers, etag = entry
-    headers = {"Vary": "Accept", **headers}
-    return responses.cached_bytes(body, mimetype, headers=headers, etag=etag)
-
-
 def _cached(key: Any, build: Callable[[], Answer]) -> Response:
-    cache = _state().answers
-    entry = cache.get(key)
-    if entry is None:
-        body, mimetype, headers = build()
-        entry = cache.put(key, (body, mimetype, headers, responses.etag_of(body)))
-    return _answer(entry)
+    return caching.cached_answer(key, build, vary="Accept")
 
 
 def _encode(doc: dict, fmt: params.Format, mimetype: str, title: str, **page: Any) -> Answer:

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, request, send_from_directory
 
+from server.core.formats import JAVASCRIPT
 from server.mapview.data import data_script_bytes
 from server.mapview.render import render_map_page
 from server.mapview.view import view_from_query
 from server.paths import LEAFLET_DIR
-from server.web import api, responses
-from server.web.cache import ResponseCache
+from server.web import api, caching
 from server.web.links import served_links
 from server.web.state import get_store
 
 bp = Blueprint("views", __name__)
-PAGE_CACHE_BYTES = 16 * 1024 * 1024
 
 
 @bp.get("/")
@@ -51,25 +50,20 @@ def _map_page(mode: str, tour_step: int | None = None) -> str:
     """
     store = get_store()
     view = view_from_query(store, request.args)
-    cache = current_app.extensions.setdefault("atlas_pages", ResponseCache(PAGE_CACHE_BYTES))
-    key = (mode, view, tour_step, request.url_root)
-    html = cache.get(key)
-    if html is None:
-        config = current_app.config
-        html = render_map_page(store, view, served_links(), config, mode=mode, tour_step=tour_step)
-        cache.put(key, html, len(html))
-    return html
+    return caching.cached_page(
+        (mode, view, tour_step, request.url_root),
+        lambda: render_map_page(
+            store, view, served_links(), current_app.config, mode=mode, tour_step=tour_step
+        ),
+    )
 
 
 @bp.get("/data/<any(atlas, basemap):name>.js")
 def data_script(name: str):
     """Serve the page's data, loaded once per page: every layer, or the basemap."""
-    cache = current_app.extensions.setdefault("atlas_scripts", {})
-    if name not in cache:
-        body = data_script_bytes(get_store(), name)
-        cache[name] = (body, responses.etag_of(body))
-    body, etag = cache[name]
-    return responses.cached_bytes(body, "text/javascript", etag=etag)
+    return caching.cached_answer(
+        ("data", name), lambda: (data_script_bytes(get_store(), name), JAVASCRIPT, {})
+    )
 
 
 @bp.get("/vendor/<any(leaflet):package>/<path:filename>")

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from server.core.dates import EARLIEST, LATEST
 from server.core.errors import InvalidDate, InvalidParameter
 from server.ogcapi import params as ogc
-from server.web.cache import ResponseCache
+from server.web.caching import ResponseCache
 
 
 @pytest.mark.parametrize(

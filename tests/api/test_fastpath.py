@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from flask import request
 
 from server import create_app
 from server.web import pages
@@ -17,14 +18,8 @@ ITEMS = "/collections/zones/items?datetime=1828-02-22"
 def counted():
     """An app whose Flask layer counts the requests that reach it past the cache."""
     app = create_app({"TESTING": True, "GEODATA_DIR": str(FIXTURE_DATA)})
-    inner = app.wsgi_app.app
     calls = []
-
-    def counting(environ, start_response):
-        calls.append(environ["PATH_INFO"] + "?" + environ.get("QUERY_STRING", ""))
-        return inner(environ, start_response)
-
-    app.wsgi_app.app = counting
+    app.before_request(lambda: calls.append(request.full_path))
     return app.test_client(), calls
 
 
