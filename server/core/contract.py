@@ -32,6 +32,12 @@ CERTAINTIES = ("exact", "approximate", "disputed")
 GEOMETRY_TYPES = {"Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon"}
 REQUIRED_TEXT = ("id", "name", "kind", "description")
 MAX_DECIMALS = 6
+# What a layer's style.geometry promises about its features (CSV export needs plain points).
+STYLE_GEOMETRIES = {
+    "area": ("Polygon", "MultiPolygon"),
+    "line": ("LineString", "MultiLineString"),
+    "point": ("Point",),
+}
 
 
 @dataclass(frozen=True)
@@ -109,13 +115,17 @@ def _parse_layer_spec(entry: Any, path: str) -> LayerSpec:
     properties = entry.get("properties", {})
     if not isinstance(properties, dict):
         raise DataError(path, f"layer {entry['id']!r}: 'properties' must be an object")
+    style = entry.get("style", {})
+    if not isinstance(style, dict) or style.get("geometry", "area") not in STYLE_GEOMETRIES:
+        shapes = ", ".join(STYLE_GEOMETRIES)
+        raise DataError(path, f"layer {entry['id']!r}: style.geometry must be one of {shapes}")
     return LayerSpec(
         id=entry["id"],
         title=entry["title"],
         description=entry["description"],
         order=int(entry.get("order", 0)),
         default_on=bool(entry.get("default_on", True)),
-        style=entry.get("style", {}),
+        style=style,
         properties=properties,
     )
 
@@ -149,6 +159,7 @@ def check_feature(
     try:
         _check_properties(props, spec, sources)
         check_geometry(feature.get("geometry"))
+        _check_layer_geometry(feature["geometry"]["type"], spec)
     except (ValueError, TypeError) as error:
         raise DataError(path, str(error), feature_id) from None
 
@@ -220,6 +231,21 @@ def check_geometry(geometry: Any) -> None:
     for polygon in getattr(geom, "geoms", [geom]):
         if polygon.geom_type == "Polygon" and not polygon.exterior.is_ccw:
             raise ValueError("polygon exterior ring must be counter-clockwise (RFC 7946)")
+
+
+def geometry_of(spec: LayerSpec) -> str:
+    """Return what a layer draws: ``area``, ``line`` or ``point`` (its ``style.geometry``)."""
+    return spec.style.get("geometry", "area")
+
+
+def _check_layer_geometry(geometry_type: str, spec: LayerSpec) -> None:
+    """Check a feature against the geometry its catalogue entry states (if it states one)."""
+    allowed = STYLE_GEOMETRIES[geometry_of(spec)]
+    if "geometry" in spec.style and geometry_type not in allowed:
+        raise ValueError(
+            f"a {geometry_type} in a layer whose style.geometry is {geometry_of(spec)!r}: "
+            f"use {' or '.join(allowed)}"
+        )
 
 
 def _check_coordinates(coords) -> None:

@@ -23,18 +23,16 @@ import pyogrio.raw
 import shapely
 from shapely.geometry import mapping, shape
 
+from server.core.contract import geometry_of
 from server.core.dates import parse_date, span_of
 from server.core.errors import InvalidDate, InvalidParameter
-from server.core.store import LayerStore
+from server.core.formats import CSV, GEOJSON, GEOPACKAGE, dumps, quote
+from server.core.store import Layer, LayerStore
 
 ExportFormat = Literal["geojson", "gpkg", "csv"]
 FORMATS: tuple[ExportFormat, ...] = ("geojson", "gpkg", "csv")
 ALL_LAYERS = "atlas"
-MIMETYPES = {
-    "geojson": "application/geo+json",
-    "gpkg": "application/geopackage+sqlite3",
-    "csv": "text/csv",
-}
+MIMETYPES = {"geojson": GEOJSON, "gpkg": GEOPACKAGE, "csv": CSV}
 DECIMALS = 6
 
 
@@ -55,7 +53,7 @@ def export(store: LayerStore, layer_id: str, fmt: str, at: str | None = None) ->
     ``InvalidParameter`` or ``UnknownLayer`` with a message a user can act on.
     """
     if fmt not in FORMATS:
-        raise InvalidParameter(f"format {fmt[:20]!r} is not one of {', '.join(FORMATS)}")
+        raise InvalidParameter(f"format {quote(fmt, 20)} is not one of {', '.join(FORMATS)}")
     moment = _parse_moment(at)
     name = f"{layer_id}_{moment}" if moment else layer_id
     filename = f"{name}.{fmt}"
@@ -90,20 +88,32 @@ def select(store: LayerStore, layer_id: str, moment: str | None) -> list[dict]:
     if moment is None:
         return list(layer.features)
     partial = parse_date(moment)
-    mask = store.mask_during(layer, partial.first_day(), partial.last_day())
-    return [layer.features[i] for i in np.flatnonzero(mask)]
+    return [layer.features[i] for i in layer.select((partial.first_day(), partial.last_day()))]
 
 
 def _with_layer(feature: Mapping[str, Any], layer_id: str) -> dict:
     return {**feature, "properties": {**feature["properties"], "layer": layer_id}}
 
 
+def formats_of(layer: Layer) -> tuple[ExportFormat, ...]:
+    """Return the formats a layer downloads as: CSV only for a point layer."""
+    return FORMATS if layer.is_point_layer else ("geojson", "gpkg")
+
+
+def downloads(store: LayerStore) -> list[tuple[str, ExportFormat]]:
+    """Return every whole-history download, ``(layer id, format)``, the whole atlas first."""
+    files: list[tuple[str, ExportFormat]] = [(ALL_LAYERS, "geojson")]
+    for layer in store:
+        files += [(layer.id, fmt) for fmt in formats_of(layer)]
+    return files
+
+
 def _check_points(store: LayerStore, layer_id: str) -> None:
-    kinds = set(store.layer(layer_id).frame.geom_type) - {"Point"}
-    if kinds:
+    layer = store.layer(layer_id)
+    if "csv" not in formats_of(layer):
         raise InvalidParameter(
-            f"CSV export is for point layers only; {layer_id!r} has {', '.join(sorted(kinds))} "
-            "geometries: download .geojson or .gpkg instead"
+            f"CSV export is for point layers only; {layer_id!r} draws "
+            f"{geometry_of(layer.spec)}s: download .geojson or .gpkg instead"
         )
 
 
@@ -133,7 +143,7 @@ def to_geojson(features: Iterable[Mapping[str, Any]]) -> bytes:
         bounds = shapely.total_bounds(np.array(geometries, dtype=object))
         collection["bbox"] = [round(float(value), DECIMALS) for value in bounds]
     collection["features"] = out
-    return json.dumps(collection, ensure_ascii=False, separators=(",", ":")).encode()
+    return dumps(collection)
 
 
 def _columns(features: list[Mapping[str, Any]]) -> list[str]:

@@ -7,7 +7,7 @@ of worker processes can share it (gunicorn preloads it before forking).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -21,31 +21,98 @@ from server.core.contract import (
     LayerSpec,
     check_collection,
     check_unique_across_layers,
+    geometry_of,
     parse_catalog,
     read_json,
     read_sources,
 )
-from server.core.dates import span_of
+from server.core.dates import EARLIEST, LATEST, span_of
 from server.core.errors import DataError, FeatureNotFound, UnknownLayer
+from server.core.formats import quote
 from server.core.keydates import KeyDate, parse_key_dates
 
 BBox = tuple[float, float, float, float]
+WORLD: BBox = (-180.0, -90.0, 180.0, 90.0)
 
 
 @dataclass(frozen=True)
 class Layer:
-    """One layer: its catalog entry, its features as published, and a GeoDataFrame to query."""
+    """One layer, with everything a question about it needs computed once at load.
+
+    ``select`` is the one read path: the API's items, the exports and the tests all ask it which
+    features hold during a span and meet a bbox, and get positions into ``features`` (the
+    features as published) and ``frame`` (the same features as a GeoDataFrame, in that order).
+    """
 
     spec: LayerSpec
     features: tuple[dict, ...]
     frame: gpd.GeoDataFrame
-    first_days: np.ndarray
-    last_days: np.ndarray
+    first_days: np.ndarray  # ordinal of the first day each feature holds (1 if open)
+    last_days: np.ndarray  # ordinal of the last day each feature holds (date.max if open)
+    positions: Mapping[str, int]  # feature id -> position
+    bbox: BBox  # the features' bounds; the whole world if the layer is empty
+    span: tuple[date, date]  # the earliest first day and the latest last day of any feature
+    is_point_layer: bool  # the catalogue's style.geometry, which the contract checks
+
+    @classmethod
+    def build(cls, spec: LayerSpec, features: list[dict]) -> Layer:
+        """Index checked features: their days as ordinals, a GeoDataFrame, ids, extents."""
+        spans = [
+            span_of(f["properties"].get("start_date"), f["properties"].get("end_date"))
+            for f in features
+        ]
+        frame = gpd.GeoDataFrame.from_features(features, crs="EPSG:4326")
+        ids = [feature["properties"]["id"] for feature in features]
+        if len(frame):
+            frame.index = ids
+        bbox = tuple(round(float(v), 6) for v in frame.total_bounds) if ids else WORLD
+        return cls(
+            spec=spec,
+            features=tuple(features),
+            frame=frame,
+            first_days=np.array([first.toordinal() for first, _ in spans], dtype=np.int64),
+            last_days=np.array([last.toordinal() for _, last in spans], dtype=np.int64),
+            positions={feature_id: index for index, feature_id in enumerate(ids)},
+            bbox=bbox,
+            span=(
+                min((first for first, _ in spans), default=EARLIEST),
+                max((last for _, last in spans), default=LATEST),
+            ),
+            is_point_layer=geometry_of(spec) == "point",
+        )
 
     @property
     def id(self) -> str:
         """Return the layer's id (its collection id in the API)."""
         return self.spec.id
+
+    def holds_during(self, start: date, end: date) -> np.ndarray:
+        """Return a boolean mask of the features that hold on any day from start to end."""
+        return (self.first_days <= end.toordinal()) & (self.last_days >= start.toordinal())
+
+    def meets_bbox(self, bbox: BBox) -> np.ndarray:
+        """Return a boolean mask of the features whose geometry meets the bbox."""
+        mask = np.zeros(len(self.features), dtype=bool)
+        if len(self.frame):
+            mask[self.frame.sindex.query(shapely.box(*bbox), predicate="intersects")] = True
+        return mask
+
+    def select(
+        self, span: tuple[date, date] | None = None, bbox: BBox | None = None
+    ) -> np.ndarray:
+        """Return the positions of the features holding during ``span`` and meeting ``bbox``."""
+        mask = np.ones(len(self.features), dtype=bool)
+        if span is not None:
+            mask &= self.holds_during(*span)
+        if bbox is not None:
+            mask &= self.meets_bbox(bbox)
+        return np.flatnonzero(mask)
+
+    def position(self, feature_id: str) -> int:
+        """Return where a feature is in ``features``, or raise ``FeatureNotFound``."""
+        if feature_id not in self.positions:
+            raise FeatureNotFound(f"collection {self.id!r} has no feature {quote(feature_id)}")
+        return self.positions[feature_id]
 
 
 class LayerStore:
@@ -76,7 +143,7 @@ class LayerStore:
             path = root / f"{spec.id}.geojson"
             raw_layers[spec.id] = check_collection(read_json(path), str(path), spec, sources)
         check_unique_across_layers(raw_layers, str(root))
-        layers = {spec.id: _build_layer(spec, raw_layers[spec.id]) for spec in specs}
+        layers = {spec.id: Layer.build(spec, raw_layers[spec.id]) for spec in specs}
         key_dates_path = root / "key_dates.json"
         key_dates = (
             parse_key_dates(read_json(key_dates_path), str(key_dates_path), layers, sources)
@@ -91,44 +158,10 @@ class LayerStore:
             return self.layers[layer_id]
         except (KeyError, TypeError):
             known = ", ".join(self.layers)
-            raise UnknownLayer(f"no layer {str(layer_id)[:60]!r}; layers are: {known}") from None
+            raise UnknownLayer(f"no layer {quote(str(layer_id))}; layers are: {known}") from None
 
     def __iter__(self) -> Iterator[Layer]:
         return iter(self.layers.values())
-
-    def features_at(self, layer_id: str, day: date, bbox: BBox | None = None) -> gpd.GeoDataFrame:
-        """Return the features of a layer that hold on ``day`` (inside ``bbox`` if given)."""
-        return self.features_during(layer_id, day, day, bbox)
-
-    def features_during(
-        self, layer_id: str, start: date, end: date, bbox: BBox | None = None
-    ) -> gpd.GeoDataFrame:
-        """Return the features whose span meets the inclusive interval ``start``–``end``."""
-        layer = self.layer(layer_id)
-        mask = self.mask_during(layer, start, end)
-        if bbox is not None:
-            mask &= self.mask_within(layer, bbox)
-        return layer.frame[mask]
-
-    @staticmethod
-    def mask_during(layer: Layer, start: date, end: date) -> np.ndarray:
-        """Return a boolean mask of the features that hold on any day from start to end."""
-        return (layer.first_days <= end.toordinal()) & (layer.last_days >= start.toordinal())
-
-    @staticmethod
-    def mask_within(layer: Layer, bbox: BBox) -> np.ndarray:
-        """Return a boolean mask of the features whose geometry meets the bbox."""
-        mask = np.zeros(len(layer.frame), dtype=bool)
-        mask[layer.frame.sindex.query(shapely.box(*bbox), predicate="intersects")] = True
-        return mask
-
-    def feature(self, layer_id: str, feature_id: str) -> dict:
-        """Return one feature of a layer as published, or raise ``FeatureNotFound``."""
-        layer = self.layer(layer_id)
-        for feature in layer.features:
-            if feature["properties"]["id"] == feature_id:
-                return feature
-        raise FeatureNotFound(f"layer {layer_id!r} has no feature {str(feature_id)[:60]!r}")
 
     def timeline(self) -> tuple[date, date]:
         """Return the atlas's span: the earliest start of any feature, and today."""
@@ -144,23 +177,6 @@ def _check_files_match_catalog(root: Path, specs: list[LayerSpec]) -> None:
     for path in sorted(root.glob("*.geojson")):
         if path.stem not in listed:
             raise DataError(str(path), "layer file is not listed in catalog.json")
-
-
-def _build_layer(spec: LayerSpec, features: list[dict]) -> Layer:
-    spans = [
-        span_of(f["properties"].get("start_date"), f["properties"].get("end_date"))
-        for f in features
-    ]
-    frame = gpd.GeoDataFrame.from_features(features, crs="EPSG:4326")
-    if len(frame):
-        frame.index = [feature["properties"]["id"] for feature in features]
-    return Layer(
-        spec=spec,
-        features=tuple(features),
-        frame=frame,
-        first_days=np.array([first.toordinal() for first, _ in spans], dtype=np.int64),
-        last_days=np.array([last.toordinal() for _, last in spans], dtype=np.int64),
-    )
 
 
 def _read_basemap(folder: Path) -> dict[str, dict]:

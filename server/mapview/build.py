@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import folium
 
 from server.core.contract import LayerSpec
+from server.core.export import formats_of
 from server.core.i18n import layer_text, page_catalogue, text
 from server.core.store import LayerStore
 from server.mapview.elements import (
@@ -115,6 +116,7 @@ CLASSROOM_LABELS = (
     "key_previous", "key_ten_years", "key_one_year", "key_play", "key_fullscreen", "key_legend",
     "key_layers", "key_blank", "key_escape", "key_help",
 )  # fmt: skip
+EXPORT_LABELS = {"gpkg": "export_layer_gpkg", "csv": "export_points_csv"}
 TOUR_LABELS = ("tour_step", "tour_next", "tour_previous", "sources")
 
 
@@ -155,21 +157,15 @@ def _exports(store: LayerStore, links: Links, lang: str) -> list[dict[str, str]]
     ]
     for layer in store:
         title = layer_text(lang, layer.id).get("title", layer.spec.title)
-        exports.append(
-            {
-                "label": text(lang, "export_layer_gpkg", layer=title),
-                "layer": layer.id,
-                "href": links.export(layer.id, "gpkg", True),
-            }
-        )
-        if layer.spec.style.get("geometry") == "point":
-            exports.append(
-                {
-                    "label": text(lang, "export_points_csv", layer=title),
-                    "layer": layer.id,
-                    "href": links.export(layer.id, "csv", True),
-                }
-            )
+        for fmt in formats_of(layer):
+            if fmt in EXPORT_LABELS:
+                exports.append(
+                    {
+                        "label": text(lang, EXPORT_LABELS[fmt], layer=title),
+                        "layer": layer.id,
+                        "href": links.export(layer.id, fmt, True),
+                    }
+                )
     return exports
 
 

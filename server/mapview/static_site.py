@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from server.core.export import ALL_LAYERS, export
+from server.core.export import downloads, export
 from server.core.store import LayerStore
 from server.mapview.data import data_script_bytes
 from server.mapview.links import PAGES, relative_links
@@ -34,7 +34,7 @@ def build_static(store: LayerStore, config: Mapping[str, Any], target: Path) -> 
     for mode, filename in PAGES.items():
         html = render_map_page(store, default_view(store), links, config, mode=mode, tour_step=1)
         _write(target / filename, strip_nonces(html).encode())
-    for layer_id, fmt in _downloads(store):
+    for layer_id, fmt in downloads(store):
         _write(target / "data" / f"{layer_id}.{fmt}", export(store, layer_id, fmt).body)
     for name in ("atlas", "basemap"):
         _write(target / "data" / f"{name}.js", data_script_bytes(store, name))
@@ -43,16 +43,6 @@ def build_static(store: LayerStore, config: Mapping[str, Any], target: Path) -> 
         LEAFLET_DIR, target / "vendor" / "leaflet", ignore=VENDOR_SKIP, dirs_exist_ok=True
     )
     return sorted(path for path in target.rglob("*") if path.is_file())
-
-
-def _downloads(store: LayerStore) -> list[tuple[str, str]]:
-    """Return every whole-history download the page links to: GeoJSON, GeoPackage, CSV."""
-    files = [(ALL_LAYERS, "geojson")]
-    for layer in store:
-        files += [(layer.id, "geojson"), (layer.id, "gpkg")]
-        if layer.spec.style.get("geometry") == "point":
-            files.append((layer.id, "csv"))
-    return files
 
 
 def _write(path: Path, content: bytes) -> None:

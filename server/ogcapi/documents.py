@@ -10,10 +10,8 @@ import json
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from server.core.dates import EARLIEST, LATEST, span_of
-from server.core.errors import FeatureNotFound
+from server.core.dates import EARLIEST, LATEST
 from server.core.formats import GEOJSON, HTML, JSON, OPENAPI
-from server.core.formats import quote as show
 from server.core.store import Layer, LayerStore
 from server.ogcapi.items import LayerIndex
 from server.ogcapi.params import Format, ItemsQuery
@@ -84,7 +82,7 @@ def collection_doc(layer: Layer, base: str) -> dict[str, Any]:
         "itemType": "feature",
         "crs": [CRS84],
         "extent": {
-            "spatial": {"bbox": [layer_bbox(layer)], "crs": CRS84},
+            "spatial": {"bbox": [list(layer.bbox)], "crs": CRS84},
             "temporal": {"interval": [layer_interval(layer)], "trs": GREGORIAN},
         },
         "links": [
@@ -109,7 +107,7 @@ def collections_doc(store: LayerStore, base: str) -> dict[str, Any]:
 
 def feature_doc(index: LayerIndex, feature_id: str, base: str, fmt: Format) -> dict[str, Any]:
     """Return one feature with self and collection links (``FeatureNotFound`` if it is not)."""
-    feature = json.loads(index.features[_position(index, feature_id)])
+    feature = json.loads(index.features[index.layer.position(feature_id)])
     url = f"{base}collections/{quote(index.layer.id)}"
     other = "html" if fmt == "json" else "json"
     feature["links"] = [
@@ -120,27 +118,9 @@ def feature_doc(index: LayerIndex, feature_id: str, base: str, fmt: Format) -> d
     return feature
 
 
-def _position(index: LayerIndex, feature_id: str) -> int:
-    if feature_id not in index.positions:
-        raise FeatureNotFound(f"collection {index.layer.id!r} has no feature {show(feature_id)}")
-    return index.positions[feature_id]
-
-
-def layer_bbox(layer: Layer) -> list[float]:
-    """Return the layer's bounds ``[minx, miny, maxx, maxy]`` (the whole world if empty)."""
-    if not len(layer.frame):
-        return [-180.0, -90.0, 180.0, 90.0]
-    return [round(float(value), 6) for value in layer.frame.total_bounds]
-
-
 def layer_interval(layer: Layer) -> list[str | None]:
     """Return ``[earliest start, latest end]`` as RFC 3339, ``None`` where a side is open."""
-    spans = [
-        span_of(f["properties"].get("start_date"), f["properties"].get("end_date"))
-        for f in layer.features
-    ]
-    first = min((start for start, _ in spans), default=EARLIEST)
-    last = max((end for _, end in spans), default=LATEST)
+    first, last = layer.span
     return [
         None if first == EARLIEST else f"{first.isoformat()}T00:00:00Z",
         None if last == LATEST else f"{last.isoformat()}T23:59:59Z",

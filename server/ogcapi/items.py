@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from server.core.formats import dumps
-from server.core.store import Layer, LayerStore
+from server.core.store import Layer
 
 if TYPE_CHECKING:
     from server.ogcapi.params import ItemsQuery
@@ -25,7 +25,6 @@ class LayerIndex:
     def __init__(self, layer: Layer) -> None:
         self.layer = layer
         self.features = tuple(feature_bytes(feature) for feature in layer.features)
-        self.positions = {f["properties"]["id"]: i for i, f in enumerate(layer.features)}
         self._columns: dict[str, np.ndarray] = {}
 
     def column(self, name: str) -> np.ndarray:
@@ -38,16 +37,10 @@ class LayerIndex:
 
     def select(self, query: ItemsQuery) -> np.ndarray:
         """Return the positions of the features that match ``query`` (before paging)."""
-        mask = np.ones(len(self.features), dtype=bool)
-        if not len(mask):
-            return np.flatnonzero(mask)
-        if query.span is not None:
-            mask &= LayerStore.mask_during(self.layer, *query.span)
-        if query.bbox is not None:
-            mask &= LayerStore.mask_within(self.layer, query.bbox)
+        positions = self.layer.select(query.span, query.bbox)
         for name, value in query.filters:
-            mask &= self.column(name) == value
-        return np.flatnonzero(mask)
+            positions = positions[self.column(name)[positions] == value]
+        return positions
 
 
 def feature_bytes(feature: Mapping[str, Any]) -> bytes:

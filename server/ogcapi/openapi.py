@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from server.core.contract import CERTAINTIES
+from server.core.export import MIMETYPES, formats_of
 from server.core.formats import GEOJSON, JSON, MAX_OFFSET
 from server.core.store import Layer, LayerStore
 from server.ogcapi.params import filter_names
@@ -84,15 +85,9 @@ def _layer_paths(layer: Layer) -> dict[str, Any]:
             True,
         ),
     }
-    point_layer = set(layer.frame.geom_type) <= {"Point"}
-    for fmt, media, schema in (
-        ("geojson", GEOJSON, "FeatureCollection"),
-        ("gpkg", "application/geopackage+sqlite3", None),
-        ("csv", "text/csv", None),
-    ):
-        if fmt == "csv" and not point_layer:
-            continue
-        paths[f"/export/{layer.id}.{fmt}"] = _export_path(layer.id, fmt, media, schema)
+    for fmt in formats_of(layer):
+        schema = "FeatureCollection" if fmt == "geojson" else None
+        paths[f"/export/{layer.id}.{fmt}"] = _export_path(layer.id, fmt, MIMETYPES[fmt], schema)
     return paths
 
 

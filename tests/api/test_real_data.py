@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.reading import features_during
+
 
 def test_every_layer_is_a_collection_with_extents(atlas_client, atlas_store):
     collections = atlas_client.get("/collections").get_json()["collections"]
@@ -26,7 +28,7 @@ def test_datetime_matches_the_store(atlas_client, atlas_store, when):
     start, end = parse_datetime(when)
     for layer in atlas_store:
         page = atlas_client.get(f"/collections/{layer.id}/items?limit=10000&datetime={when}")
-        expected = set(atlas_store.features_during(layer.id, start, end).index)
+        expected = set(features_during(atlas_store, layer.id, start, end).index)
         assert {f["id"] for f in page.get_json()["features"]} == expected
 
 

@@ -10,6 +10,7 @@ from tests.browser.mapping import (
     query_of,
 )
 from tests.live import LiveServer
+from tests.reading import feature
 
 TEHRAN = (35.69, 51.39)
 TABRIZ = (38.08, 46.29)
@@ -28,7 +29,7 @@ def test_three_spheres_in_1910_and_tehran_lies_in_the_russian_one(page, live_ser
     assert drawn(page, "spheres_1907") == 3
     feature_id = feature_id_at(page, *TEHRAN)
     assert feature_id is not None, "nothing is drawn at Tehran"
-    assert atlas_store.feature("spheres_1907", feature_id)["properties"]["sphere"] == "Russian"
+    assert feature(atlas_store, "spheres_1907", feature_id)["properties"]["sphere"] == "Russian"
 
 
 def test_moving_the_slider_by_keyboard_changes_the_words_and_the_url(page, live_server):

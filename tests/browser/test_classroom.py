@@ -10,6 +10,7 @@ import pytest
 from server.core.dates import parse_day
 from server.core.i18n import in_words
 from tests.browser.mapping import date_shown, drawn, open_atlas, query_of
+from tests.reading import features_at
 
 START = "1828-02-22"
 SPY_ON_FULLSCREEN = """
@@ -187,6 +188,6 @@ def test_map_labels_name_what_is_shown_without_colliding(classroom, atlas_store)
     shown = {
         name
         for layer in ("cessions", "consulates")
-        for name in atlas_store.features_at(layer, day)["name"]
+        for name in features_at(atlas_store, layer, day)["name"]
     }
     assert set(texts) <= shown

@@ -9,6 +9,7 @@ import struct
 import geopandas as gpd
 
 from tests.browser.mapping import open_atlas
+from tests.reading import feature
 
 VIEW = "?date=1910-01-01&layers=spheres_1907,consulates"
 
@@ -27,8 +28,8 @@ def test_export_this_view_downloads_exactly_what_is_drawn(page, live_server, atl
     )
     assert sorted(frame["id"]) == sorted(drawn)
     assert set(frame["layer"]) == {"spheres_1907", "consulates"}
-    source = atlas_store.feature(
-        "spheres_1907", frame[frame["layer"] == "spheres_1907"]["id"].iloc[0]
+    source = feature(
+        atlas_store, "spheres_1907", frame[frame["layer"] == "spheres_1907"]["id"].iloc[0]
     )
     assert json.loads(path.read_text())["features"][0]["properties"]["name"]
     assert source["properties"]["sphere"] in set(frame["sphere"].dropna())

@@ -15,13 +15,15 @@ import geopandas as gpd
 import pytest
 import shapely
 
+from tests.reading import features_at
+
 REFERENCE = Path(__file__).parent / "reference" / "modern_borders.geojson"
 LOCAL_KM = "+proj=aeqd +lat_0=39 +lon_0=50 +units=km"
 
 
 def persia_russia_line(store, day: date):
     """The boundary between what Persia and what Russia held on ``day``."""
-    held = store.features_at("cessions", day)
+    held = features_at(store, "cessions", day)
     persia = held[held["controller"] == "Persia"].geometry.union_all()
     russia = held[held["controller"] == "Russia"].geometry.union_all()
     return shapely.line_merge(persia.boundary.intersection(russia.boundary))

@@ -14,6 +14,7 @@ import pytest
 from shapely.geometry import Point
 
 from server.core.dates import parse_day
+from tests.reading import features_at
 
 FACTS_DIR = Path(__file__).parent / "facts"
 NEAR_KM = 30.0
@@ -65,7 +66,7 @@ def test_there_are_at_least_thirty_facts_across_all_five_layers(atlas_store):
 
 @pytest.mark.parametrize("row", FACTS, ids=fact_id)
 def test_historical_fact(atlas_store, row):
-    frame = atlas_store.features_at(row["layer"], parse_day(row["date"]))
+    frame = features_at(atlas_store, row["layer"], parse_day(row["date"]))
     point = Point(float(row["lon"]), float(row["lat"]))
     found = list(matches(frame, point))
     if row["expected"] == "NONE":

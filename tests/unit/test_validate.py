@@ -77,6 +77,10 @@ CLOCKWISE = {"type": "Polygon", "coordinates": [[[44, 38], [44, 40], [46, 40], [
         (set_geometry({"type": "Point", "coordinates": [245.0, 39.0]}), "longitude/latitude"),
         (set_geometry({"type": "Point", "coordinates": ["a", 1]}), "malformed"),
         (set_geometry({"type": "Polygon", "coordinates": []}), "empty"),
+        (
+            set_geometry({"type": "Point", "coordinates": [45.0, 39.0]}),
+            "a Point in a layer whose style.geometry is 'area': use Polygon or MultiPolygon",
+        ),
     ],
 )
 def test_a_broken_feature_stops_loading_with_file_feature_and_reason(geodata_copy, change, reason):
@@ -181,3 +185,14 @@ def test_a_broken_key_date_is_named(geodata_copy, moment, reason):
     with pytest.raises(DataError, match=reason) as error:
         LayerStore.load(geodata_copy)
     assert "key_dates.json: feature 'treaty'" in str(error.value)
+
+
+def test_a_style_geometry_other_than_area_line_or_point_is_refused(geodata_copy):
+    path = geodata_copy / "catalog.json"
+    catalog = json.loads(path.read_text())
+    catalog["layers"][1]["style"]["geometry"] = "dots"
+    path.write_text(json.dumps(catalog))
+    with pytest.raises(
+        DataError, match="'places': style.geometry must be one of area, line, point"
+    ):
+        LayerStore.load(geodata_copy)
