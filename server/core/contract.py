@@ -32,6 +32,8 @@ CERTAINTIES = ("exact", "approximate", "disputed")
 GEOMETRY_TYPES = {"Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon"}
 REQUIRED_TEXT = ("id", "name", "kind", "description")
 MAX_DECIMALS = 6
+LANGUAGES = ("en", "fa", "ru")  # English in the plain fields; the others as `<field>_<lang>`
+TRANSLATED = LANGUAGES[1:]
 # What a layer's style.geometry promises about its features (CSV export needs plain points).
 STYLE_GEOMETRIES = {
     "area": ("Polygon", "MultiPolygon"),
@@ -51,6 +53,13 @@ class LayerSpec:
     default_on: bool
     style: Mapping[str, Any]
     properties: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    # Per language: {"title", "labels": {value: label}, "properties": {name: label}}, from the
+    # catalogue's title_<lang>, style.labels_<lang> and properties.<name>.label_<lang> fields.
+    texts: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+
+    def text(self, lang: str) -> Mapping[str, Any]:
+        """Return the layer's title and labels in ``lang`` (empty in English or untranslated)."""
+        return self.texts.get(lang, {})
 
 
 @dataclass(frozen=True)
@@ -119,6 +128,10 @@ def _parse_layer_spec(entry: Any, path: str) -> LayerSpec:
     if not isinstance(style, dict) or style.get("geometry", "area") not in STYLE_GEOMETRIES:
         shapes = ", ".join(STYLE_GEOMETRIES)
         raise DataError(path, f"layer {entry['id']!r}: style.geometry must be one of {shapes}")
+    try:
+        texts = {lang: _layer_texts(style, properties, entry, lang) for lang in TRANSLATED}
+    except ValueError as error:
+        raise DataError(path, f"layer {entry['id']!r}: {error}") from None
     return LayerSpec(
         id=entry["id"],
         title=entry["title"],
@@ -127,7 +140,44 @@ def _parse_layer_spec(entry: Any, path: str) -> LayerSpec:
         default_on=bool(entry.get("default_on", True)),
         style=style,
         properties=properties,
+        texts={lang: text for lang, text in texts.items() if text},
     )
+
+
+def _layer_texts(style: dict, properties: dict, entry: dict, lang: str) -> dict[str, Any]:
+    """Gather a layer's ``<field>_<lang>`` translations; each must translate a known field."""
+    text: dict[str, Any] = {}
+    if f"title_{lang}" in entry:
+        text["title"] = check_text(entry[f"title_{lang}"], f"title_{lang}")
+    labels = style.get(f"labels_{lang}")
+    if labels is not None:
+        known = {**style.get("colors", {}), **style.get("labels", {})}
+        text["labels"] = check_labels(labels, known, f"style.labels_{lang}")
+    names = {
+        name: check_text(rule[f"label_{lang}"], f"properties.{name}.label_{lang}")
+        for name, rule in properties.items()
+        if isinstance(rule, dict) and f"label_{lang}" in rule
+    }
+    if names:
+        text["properties"] = names
+    return text
+
+
+def check_text(value: Any, name: str) -> str:
+    """Return ``value`` if it is a non-empty string, else say which field is wrong."""
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{name!r} must be a non-empty string")
+    return value
+
+
+def check_labels(labels: Any, known: Mapping[str, Any], name: str) -> dict[str, str]:
+    """Check a translation of style labels: strings, for values the style knows."""
+    if not isinstance(labels, dict):
+        raise ValueError(f"{name!r} must be an object of value: label")
+    unknown = [value for value in labels if value not in known]
+    if unknown:
+        raise ValueError(f"{name!r} labels values the style does not have: {', '.join(unknown)}")
+    return {value: check_text(label, f"{name}.{value}") for value, label in labels.items()}
 
 
 def check_collection(raw: Any, path: str, spec: LayerSpec, sources: Mapping[str, str]) -> list:

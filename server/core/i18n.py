@@ -1,9 +1,10 @@
-"""Languages of the atlas: English, Persian and Russian, from small JSON catalogues.
+"""Languages of the interface: English, Persian and Russian, from small JSON catalogues.
 
 A JSON catalogue rather than Flask-Babel: the browser needs the same strings (dates in words,
 popups, the slider) as the server, and a JSON file serves both sides with no compile step;
 gettext's strengths (plural rules, extraction tooling) matter little for ~60 short strings.
-Missing keys fall back to English, so a partial translation never breaks a page.
+Missing keys fall back to English, so a partial translation never breaks a page. The catalogues
+hold interface and calendar strings only; the data's translations are fields of the data.
 """
 
 from __future__ import annotations
@@ -13,11 +14,11 @@ from datetime import date
 from functools import cache
 from typing import Any
 
+from server.core.contract import LANGUAGES
 from server.core.dates import PartialDate, parse_date
 from server.core.errors import InvalidParameter
 from server.paths import TRANSLATIONS_DIR
 
-LANGUAGES = ("en", "fa", "ru")
 CATALOGUE_DIR = TRANSLATIONS_DIR
 
 
@@ -74,27 +75,12 @@ def in_words(value: date | PartialDate | str, lang: str = "en") -> str:
     return words.translate(str.maketrans("0123456789", calendar["digits"]))
 
 
-def span_in_words(start: str | None, end: str | None, lang: str = "en") -> str:
-    """Say a feature's span: ``24 October 1813 – 22 February 1828``, ``since 1991``."""
-    if start and end:
-        return text(lang, "span_range", start=in_words(start, lang), end=in_words(end, lang))
-    if start:
-        return text(lang, "span_since", start=in_words(start, lang))
-    if end:
-        return text(lang, "span_until", end=in_words(end, lang))
-    return text(lang, "span_always")
-
-
-def layer_text(lang: str, layer_id: str) -> dict[str, Any]:
-    """Return a layer's translated title, legend labels and property labels (may be empty)."""
-    return catalogue(lang).get("layers", {}).get(layer_id, {})
-
-
 @cache
 def page_catalogue(lang: str) -> dict[str, Any]:
-    """Return what the browser needs in ``lang``: interface, calendar, layer and tour text."""
+    """Return the interface part of what the browser needs in ``lang``.
+
+    The page adds the content's own translations (``LayerStore.texts``): layer titles and
+    labels and key-date captions live with the data in ``geodata/``, not here.
+    """
     entries = catalogue(lang)
-    return {
-        key: entries.get(key, {})
-        for key in ("language", "interface", "calendar", "layers", "key_dates")
-    }
+    return {key: entries[key] for key in ("language", "interface", "calendar")}

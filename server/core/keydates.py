@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from server.core.contract import SLUG, check_sources
+from server.core.contract import SLUG, TRANSLATED, check_sources, check_text
 from server.core.dates import parse_date
 from server.core.errors import DataError, InvalidDate
 
@@ -22,6 +22,11 @@ class KeyDate:
     sources: tuple[str, ...]
     layers: tuple[str, ...]
     bbox: tuple[float, float, float, float] | None
+    texts: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # lang: title, caption
+
+    def text(self, lang: str) -> Mapping[str, str]:
+        """Return the title and caption in ``lang`` (empty for English or if untranslated)."""
+        return self.texts.get(lang, {})
 
     def to_json(self) -> dict[str, Any]:
         """Return the moment as the page and the API publish it."""
@@ -66,6 +71,7 @@ def _parse_moment(
         for key in ("title", "caption"):
             if not isinstance(item.get(key), str) or not item[key].strip():
                 raise ValueError(f"needs a non-empty {key!r}")
+        texts = _texts(item)
         parse_date(item.get("date"))
         check_sources(item.get("sources"), sources)
         unknown = [layer for layer in item.get("layers", []) if layer not in layer_ids]
@@ -82,7 +88,22 @@ def _parse_moment(
         sources=tuple(item["sources"]),
         layers=tuple(item.get("layers", [])),
         bbox=bbox,
+        texts=texts,
     )
+
+
+def _texts(item: dict) -> dict[str, dict[str, str]]:
+    """Gather ``title_<lang>`` and ``caption_<lang>``; each present one must be non-empty."""
+    texts: dict[str, dict[str, str]] = {}
+    for lang in TRANSLATED:
+        own = {
+            key: check_text(item[f"{key}_{lang}"], f"{key}_{lang}")
+            for key in ("title", "caption")
+            if f"{key}_{lang}" in item
+        }
+        if own:
+            texts[lang] = own
+    return texts
 
 
 def _parse_bbox(raw: Any) -> tuple[float, float, float, float] | None:

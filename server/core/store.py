@@ -97,9 +97,7 @@ class Layer:
             mask[self.frame.sindex.query(shapely.box(*bbox), predicate="intersects")] = True
         return mask
 
-    def select(
-        self, span: tuple[date, date] | None = None, bbox: BBox | None = None
-    ) -> np.ndarray:
+    def select(self, span: tuple[date, date] | None = None, bbox: BBox | None = None) -> np.ndarray:
         """Return the positions of the features holding during ``span`` and meeting ``bbox``."""
         mask = np.ones(len(self.features), dtype=bool)
         if span is not None:
@@ -162,6 +160,15 @@ class LayerStore:
 
     def __iter__(self) -> Iterator[Layer]:
         return iter(self.layers.values())
+
+    def texts(self, lang: str) -> dict[str, dict[str, Any]]:
+        """Return the data's own translations in ``lang``: layer titles and labels, key dates."""
+        return {
+            "layers": {layer.id: layer.spec.text(lang) for layer in self if layer.spec.text(lang)},
+            "key_dates": {
+                moment.id: moment.text(lang) for moment in self.key_dates if moment.text(lang)
+            },
+        }
 
     def timeline(self) -> tuple[date, date]:
         """Return the atlas's span: the earliest start of any feature, and today."""

@@ -14,7 +14,7 @@ import folium
 
 from server.core.contract import LayerSpec
 from server.core.export import formats_of
-from server.core.i18n import layer_text, page_catalogue, text
+from server.core.i18n import page_catalogue, text
 from server.core.store import LayerStore
 from server.mapview.elements import (
     AtlasLayers,
@@ -74,7 +74,7 @@ def build_map(
         layers=list(view.layers),
         lang=view.lang,
         mode=mode,
-        i18n=page_catalogue(view.lang),
+        i18n={**page_catalogue(view.lang), **store.texts(view.lang)},
         bounds=[list(corner) for corner in bounds],
         web_tiles=dict(web_tiles) if web_tiles else None,
     )
@@ -130,7 +130,6 @@ def _add_slider(
     atlas_map, atlas, store: LayerStore, view: View, links: Links, *, keyboard: bool
 ) -> None:
     first_day, last_day = store.timeline()
-    translated = page_catalogue(view.lang).get("key_dates", {})
     DateSlider(
         links.static,
         atlas,
@@ -138,7 +137,7 @@ def _add_slider(
         first_day=first_day.toordinal(),
         last_day=last_day.toordinal(),
         key_dates=[
-            {"date": moment.date, "title": translated.get(moment.id, {}).get("title", moment.title)}
+            {"date": moment.date, "title": moment.text(view.lang).get("title", moment.title)}
             for moment in store.key_dates
         ],
         keyboard=keyboard,
@@ -156,7 +155,7 @@ def _exports(store: LayerStore, links: Links, lang: str) -> list[dict[str, str]]
         {"label": text(lang, "export_whole_atlas"), "href": links.export("atlas", "geojson", False)}
     ]
     for layer in store:
-        title = layer_text(lang, layer.id).get("title", layer.spec.title)
+        title = layer.spec.text(lang).get("title", layer.spec.title)
         for fmt in formats_of(layer):
             if fmt in EXPORT_LABELS:
                 exports.append(
@@ -172,7 +171,7 @@ def _exports(store: LayerStore, links: Links, lang: str) -> list[dict[str, str]]
 def legend_entry(spec: LayerSpec, lang: str = "en", *, contrast: bool = False) -> dict:
     """Return a layer's legend in ``lang``: its title and one swatch per styled value."""
     style = spec.style
-    translated = layer_text(lang, spec.id)
+    translated = spec.text(lang)
     shape = style.get("geometry", "area")
     colors = (contrast and style.get("contrast_colors")) or style.get("colors")
     colors = colors or {spec.title: style.get("color", "#555555")}

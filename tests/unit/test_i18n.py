@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from server.core.errors import InvalidParameter
-from server.core.i18n import LANGUAGES, catalogue, in_words, language_of, span_in_words, text
+from server.core.i18n import LANGUAGES, catalogue, in_words, language_of, text
 
 days = st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))
 
@@ -30,11 +30,13 @@ def test_dates_in_words(value, words):
     assert in_words(value) == words
 
 
-def test_spans_in_words():
-    assert span_in_words("1813-10-24", "1828-02-21") == "24 October 1813 – 21 February 1828"
-    assert span_in_words("1991", None) == "since 1991"
-    assert span_in_words(None, "0913") == "until 913"
-    assert span_in_words(None, None) == "at all times"
+def test_span_patterns_say_a_span_in_words():
+    """The page's spanInWords fills these patterns; the server only checks they read right."""
+    start, end = in_words("1813-10-24"), in_words("1828-02-21")
+    assert text("en", "span_range", start=start, end=end) == "24 October 1813 – 21 February 1828"
+    assert text("en", "span_since", start=in_words("1991")) == "since 1991"
+    assert text("en", "span_until", end=in_words("0913")) == "until 913"
+    assert text("en", "span_always") == "at all times"
 
 
 @pytest.mark.parametrize(

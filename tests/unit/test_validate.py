@@ -196,3 +196,37 @@ def test_a_style_geometry_other_than_area_line_or_point_is_refused(geodata_copy)
         DataError, match="'places': style.geometry must be one of area, line, point"
     ):
         LayerStore.load(geodata_copy)
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        ({"title_fa": ""}, "'title_fa' must be a non-empty string"),
+        (
+            {"style": {"geometry": "point", "labels_ru": {"Nowhere": "Нигде"}}},
+            "does not have: Nowhere",
+        ),
+    ],
+)
+def test_a_broken_layer_translation_is_named(geodata_copy, change, reason):
+    path = geodata_copy / "catalog.json"
+    catalog = json.loads(path.read_text())
+    catalog["layers"][1].update(change)
+    path.write_text(json.dumps(catalog))
+    with pytest.raises(DataError, match=f"layer 'places': .*{reason}"):
+        LayerStore.load(geodata_copy)
+
+
+def test_translations_of_a_layer_and_a_key_date_are_read_from_the_data(geodata_copy):
+    catalog_path, moments_path = geodata_copy / "catalog.json", geodata_copy / "key_dates.json"
+    catalog = json.loads(catalog_path.read_text())
+    catalog["layers"][0]["title_ru"] = "Зоны"
+    catalog["layers"][0]["properties"]["controller"]["label_fa"] = "در دست"
+    catalog_path.write_text(json.dumps(catalog))
+    moments = json.loads(moments_path.read_text())
+    moments[0]["caption_fa"] = "یک عهدنامه"
+    moments_path.write_text(json.dumps(moments))
+    store = LayerStore.load(geodata_copy)
+    assert store.layer("zones").spec.text("ru") == {"title": "Зоны"}
+    assert store.texts("fa")["layers"]["zones"] == {"properties": {"controller": "در دست"}}
+    assert store.texts("fa")["key_dates"][moments[0]["id"]] == {"caption": "یک عهدنامه"}
