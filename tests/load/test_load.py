@@ -10,7 +10,6 @@ from __future__ import annotations
 import http.client
 import os
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -19,29 +18,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.live import free_port, get, wait_for
+
 pytestmark = pytest.mark.load
 
 WORKERS = 2
 CONNECTIONS = 32
 PATHS = ["/", "/collections/cessions/items?datetime=1828-03-01", "/export/consulates.csv"]
 ATLAS = Path(sys.executable).with_name("atlas")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def get(port: int, path: str, timeout: float = 10) -> int:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
-    try:
-        conn.request("GET", path)
-        response = conn.getresponse()
-        response.read()
-        return response.status
-    finally:
-        conn.close()
 
 
 def workers_of(master: int) -> set[int]:
@@ -61,15 +45,6 @@ def workers_of(master: int) -> set[int]:
 def rss_mb(pid: int) -> float:
     lines = Path(f"/proc/{pid}/status").read_text().splitlines()
     return next(int(line.split()[1]) / 1024 for line in lines if line.startswith("VmRSS:"))
-
-
-def wait_for(condition, timeout: float) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.05)
-    return False
 
 
 class Load:
