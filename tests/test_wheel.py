@@ -1,4 +1,4 @@
-"""The built wheel is the whole app: installed (not editable) in a new venv, it validates and serves.
+"""The built wheel is the whole app: installed (not editable) in a new venv, it validates, serves.
 
 The wheel is built from this checkout with ``pip wheel`` and installed ``--no-deps`` into a new
 virtual environment whose only other path is the project venv's site-packages (for Flask, Folium,
