@@ -1,20 +1,41 @@
-"""Fixtures from the app factory, with tiny hand-made data, and the real atlas where needed."""
+"""Fixtures from the app factory: one ``make_app`` and its named variants.
+
+- ``app``/``client``: the tiny hand-made data (``tests/fixtures/geodata``), fresh for each test,
+  which may change its config;
+- ``tiny_app``/``tiny_client``/``tiny_store``: the same data, shared by a module's read-only tests;
+- ``atlas_app``/``atlas_client``/``atlas_store``: the real atlas, loaded once per session;
+- ``geodata_copy``: a writable copy of the tiny data, for tests that break it on purpose.
+"""
 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from flask import Flask
 
 from server import create_app
 from server.core.store import LayerStore
 from tests.paths import FIXTURE_DATA, GEODATA
 
+MakeApp = Callable[..., Flask]
+
+
+@pytest.fixture(scope="session")
+def make_app() -> MakeApp:
+    """Return the factory for tests: testing on, the tiny data unless ``GEODATA_DIR`` is given."""
+
+    def make(**overrides) -> Flask:
+        return create_app({"TESTING": True, "GEODATA_DIR": str(FIXTURE_DATA), **overrides})
+
+    return make
+
 
 @pytest.fixture
-def app():
-    return create_app({"TESTING": True, "GEODATA_DIR": str(FIXTURE_DATA)})
+def app(make_app):
+    return make_app()
 
 
 @pytest.fixture
@@ -22,8 +43,19 @@ def client(app):
     return app.test_client()
 
 
+@pytest.fixture(scope="module")
+def tiny_app(make_app):
+    """The tiny-data app, shared by a module's read-only tests (they never change it)."""
+    return make_app()
+
+
 @pytest.fixture
-def fixture_store() -> LayerStore:
+def tiny_client(tiny_app):
+    return tiny_app.test_client()
+
+
+@pytest.fixture
+def tiny_store() -> LayerStore:
     return LayerStore.load(FIXTURE_DATA)
 
 
@@ -34,8 +66,8 @@ def atlas_store() -> LayerStore:
 
 
 @pytest.fixture(scope="session")
-def atlas_app():
-    return create_app({"TESTING": True})
+def atlas_app(make_app):
+    return make_app(GEODATA_DIR=str(GEODATA))
 
 
 @pytest.fixture

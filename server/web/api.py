@@ -23,6 +23,7 @@ from server.ogcapi.items import LayerIndex, items_bytes
 from server.ogcapi.openapi import openapi_doc
 from server.web import caching
 from server.web.caching import Answer
+from server.web.negotiation import prefers_html
 from server.web.state import store_of
 
 bp = Blueprint("api", __name__)
@@ -63,11 +64,6 @@ def _args() -> dict[str, list[str]]:
     return request.args.to_dict(flat=False)
 
 
-def _prefers_html() -> bool:
-    accept = request.accept_mimetypes
-    return accept.quality("text/html") > accept.quality("application/json")
-
-
 def _cached(key: Any, build: Callable[[], Answer]) -> Response:
     return caching.cached_answer(key, build, vary="Accept")
 
@@ -83,26 +79,13 @@ def _document(name: str, build: Callable[[], dict], title: str, *path: str) -> R
     """Answer a small document (landing, conformance, collections) as JSON or HTML."""
     args = _args()
     params.check_parameters(args, ["f"])
-    fmt = params.parse_format(args, _prefers_html())
+    fmt = params.parse_format(args, prefers_html(request))
     key = (name, *path, fmt, request.url_root)
     return _cached(key, lambda: _encode(build(), fmt, JSON, title))
 
 
-def landing_if_json() -> Response | None:
-    """Return the OGC landing page if the client wants JSON at ``/``, else None (the map).
-
-    JSON when ``f=json``, or when an Accept header is sent that ranks JSON above HTML or does
-    not name HTML at all (``*/*`` from requests, OWSLib, GDAL, curl); browsers always name
-    ``text/html``, and no header at all keeps the map, so the atlas page never changes for them.
-    """
-    fmt = request.args.get("f")
-    accept = request.accept_mimetypes
-    wants_json = bool(accept) and (
-        accept.quality("application/json") > accept.quality("text/html")
-        or ("text/html" not in accept.values() and accept.quality("application/json") > 0)
-    )
-    if fmt == "html" or (fmt is None and not wants_json):
-        return None
+def landing() -> Response:
+    """Answer the OGC landing page as JSON (``/`` asks when ``root_wants_json`` says so)."""
     params.check_parameters(_args(), ["f"])
     params.parse_format(_args(), False)  # refuses any f other than json or html
     return _cached(
@@ -161,7 +144,7 @@ def items(collection_id: str):
     query = params.parse_items_query(
         args, index.layer, config["DEFAULT_LIMIT"], config["MAX_LIMIT"]
     )
-    fmt = params.parse_format(args, _prefers_html())
+    fmt = params.parse_format(args, prefers_html(request))
     key = ("items", collection_id, query, fmt, request.url_root)
     return _cached(key, lambda: _items_entry(state, index, query, fmt))
 
@@ -182,7 +165,7 @@ def item(collection_id: str, feature_id: str):
     """Answer one feature (in HTML with a link to the map at the day it starts)."""
     index, args = _state().index(collection_id), _args()
     params.check_parameters(args, ["f"])
-    fmt = params.parse_format(args, _prefers_html())
+    fmt = params.parse_format(args, prefers_html(request))
     key = ("item", collection_id, feature_id, fmt, request.url_root)
     return _cached(
         key,

@@ -11,6 +11,7 @@ from server.mapview.view import view_from_query
 from server.paths import LEAFLET_DIR
 from server.web import api, caching
 from server.web.links import served_links
+from server.web.negotiation import root_wants_json
 from server.web.state import get_store
 
 bp = Blueprint("views", __name__)
@@ -19,9 +20,8 @@ bp = Blueprint("views", __name__)
 @bp.get("/")
 def atlas_page():
     """Show the atlas map at the date and layers the URL names (JSON clients: the landing)."""
-    landing = api.landing_if_json()
-    if landing is not None:
-        return landing
+    if root_wants_json(request):
+        return api.landing()
     return _map_page("atlas")
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from server.cli import main
@@ -14,9 +16,15 @@ def run(args: list[str]) -> int:
     return exit_.value.code
 
 
-def test_validate_reports_what_it_checked(capsys):
+def export(args: list[str]) -> int:
+    return run(["export", "--geodata", str(FIXTURE_DATA), *args])
+
+
+def test_validate_reports_what_it_checked(capsys, tiny_store):
     assert run(["validate", "--geodata", str(FIXTURE_DATA)]) == 0
-    assert capsys.readouterr().out == "ok: 2 layers, 6 features, 2 key dates\n"
+    features = sum(len(layer.features) for layer in tiny_store)
+    counts = f"{len(tiny_store.layers)} layers, {features} features"
+    assert capsys.readouterr().out == f"ok: {counts}, {len(tiny_store.key_dates)} key dates\n"
 
 
 def test_validate_checks_a_contributors_file(capsys):
@@ -68,3 +76,27 @@ def test_help_lists_every_command(capsys):
     out = capsys.readouterr().out
     for command in ("serve", "validate", "export", "build-static"):
         assert command in out
+
+
+def test_export_names_the_file_like_the_website(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert export(["--layer", "atlas", "--date", "1900-03-01"]) == 0
+    document = json.loads((tmp_path / "atlas_1900-03-01.geojson").read_text())
+    assert {f["properties"]["layer"] for f in document["features"]} == {"zones", "places"}
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["--layer", "nope"], "no layer 'nope'"),
+        (["--layer", "zones", "--date", "1813-02-30"], "no day 30"),
+        (["--layer", "zones", "--format", "csv"], "point layers only"),
+        (["--layer", "atlas", "--format", "gpkg"], "GeoJSON only"),
+        (["--layer", "zones", "--format", "shp"], "shp"),
+        ([], "--layer"),
+    ],
+)
+def test_export_mistakes_print_one_line_and_exit_2(capsys, args, says):
+    assert export(args) == 2
+    err = capsys.readouterr().err
+    assert says in err and err.count("\n") == 1

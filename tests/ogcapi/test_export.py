@@ -18,11 +18,6 @@ from server.core.dates import span_of
 from tests.paths import FIXTURE_DATA
 
 
-@pytest.fixture(scope="module")
-def client(fixture_app):
-    return fixture_app.test_client()
-
-
 def read(body: bytes, tmp_path, suffix: str) -> gpd.GeoDataFrame:
     path = tmp_path / f"export.{suffix}"
     path.write_bytes(body)
@@ -67,40 +62,40 @@ def assert_rfc7946(document: dict):
         assert all(len(number.split(".")[-1]) <= 6 for number in text.replace("]", "").split(","))
 
 
-def test_a_layer_exports_as_rfc7946_geojson_attachment(client, fixture_store, tmp_path):
-    response = client.get("/export/zones.geojson")
+def test_a_layer_exports_as_rfc7946_geojson_attachment(tiny_client, tiny_store, tmp_path):
+    response = tiny_client.get("/export/zones.geojson")
     assert response.headers["Content-Disposition"] == 'attachment; filename="zones.geojson"'
     assert response.mimetype == "application/geo+json"
     assert_rfc7946(response.get_json())
-    features = list(fixture_store.layer("zones").features)
+    features = list(tiny_store.layer("zones").features)
     assert_same_features(read(response.data, tmp_path, "geojson"), features)
 
 
-def test_an_export_at_a_date_says_so_in_its_name(client, tmp_path):
-    response = client.get("/export/zones.geojson?date=1828-02-22")
+def test_an_export_at_a_date_says_so_in_its_name(tiny_client, tmp_path):
+    response = tiny_client.get("/export/zones.geojson?date=1828-02-22")
     assert 'filename="zones_1828-02-22.geojson"' in response.headers["Content-Disposition"]
     frame = read(response.data, tmp_path, "geojson")
     assert sorted(frame["id"]) == ["north-russia", "south-persia"]
 
 
-def test_the_atlas_export_has_every_layer_with_a_layer_property(client, fixture_store):
-    document = client.get("/export/atlas.geojson").get_json()
+def test_the_atlas_export_has_every_layer_with_a_layer_property(tiny_client, tiny_store):
+    document = tiny_client.get("/export/atlas.geojson").get_json()
     layers = {f["properties"]["id"]: f["properties"]["layer"] for f in document["features"]}
     assert layers == {
-        f["properties"]["id"]: layer.id for layer in fixture_store for f in layer.features
+        f["properties"]["id"]: layer.id for layer in tiny_store for f in layer.features
     }
     assert_rfc7946(document)
 
 
-def test_geopackage_has_real_date_columns_and_text_lists(client, fixture_store, tmp_path):
-    response = client.get("/export/zones.gpkg")
+def test_geopackage_has_real_date_columns_and_text_lists(tiny_client, tiny_store, tmp_path):
+    response = tiny_client.get("/export/zones.gpkg")
     assert 'filename="zones.gpkg"' in response.headers["Content-Disposition"]
     path = tmp_path / "zones.gpkg"
     path.write_bytes(response.data)
     schema = sqlite3.connect(path).execute("select sql from sqlite_master where name='zones'")
     assert '"start_day" DATE' in schema.fetchone()[0]
     frame = gpd.read_file(path)
-    features = list(fixture_store.layer("zones").features)
+    features = list(tiny_store.layer("zones").features)
     assert_same_features(frame.drop(columns=["start_day", "end_day"]), features, lists_as_text=True)
     for feature in features:
         props = feature["properties"]
@@ -112,18 +107,18 @@ def test_geopackage_has_real_date_columns_and_text_lists(client, fixture_store, 
         )
 
 
-def test_partial_dates_become_first_and_last_days(client, tmp_path):
-    frame = read(client.get("/export/places.gpkg").data, tmp_path, "gpkg").set_index("id")
+def test_partial_dates_become_first_and_last_days(tiny_client, tmp_path):
+    frame = read(tiny_client.get("/export/places.gpkg").data, tmp_path, "gpkg").set_index("id")
     assert frame.loc["consulate-a", "start_day"].date() == date(1850, 1, 1)
     assert frame.loc["consulate-a", "end_day"].date() == date(1918, 3, 31)
     assert frame.loc["consulate-a", "end_date"] == "1918-03"
 
 
-def test_point_layers_export_as_csv_with_lon_lat(client, fixture_store):
-    response = client.get("/export/places.csv")
+def test_point_layers_export_as_csv_with_lon_lat(tiny_client, tiny_store):
+    response = tiny_client.get("/export/places.csv")
     assert 'filename="places.csv"' in response.headers["Content-Disposition"]
     table = pd.read_csv(io.BytesIO(response.data), keep_default_na=False).set_index("id")
-    for feature in fixture_store.layer("places").features:
+    for feature in tiny_store.layer("places").features:
         row = table.loc[feature["properties"]["id"]]
         assert [row["lon"], row["lat"]] == feature["geometry"]["coordinates"]
         assert row["name"] == feature["properties"]["name"]
@@ -158,34 +153,11 @@ def run(args: list[str]) -> int:
 
 
 @pytest.mark.parametrize("fmt", ["geojson", "gpkg", "csv"])
-def test_cli_writes_the_same_bytes_as_the_website(client, tmp_path, fmt):
+def test_cli_writes_the_same_bytes_as_the_website(tiny_client, tmp_path, fmt):
     layer = "places"
     target = tmp_path / f"out.{fmt}"
     assert run(["--layer", layer, "--date", "1900", "--format", fmt, "-o", str(target)]) == 0
     assert (
-        target.read_bytes() == client.get(f"/export/{layer}.{fmt}?date=1900").data or fmt == "gpkg"
+        target.read_bytes() == tiny_client.get(f"/export/{layer}.{fmt}?date=1900").data
+        or fmt == "gpkg"
     )
-
-
-def test_cli_names_the_file_like_the_website(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    assert run(["--layer", "atlas", "--date", "1900-03-01"]) == 0
-    document = json.loads((tmp_path / "atlas_1900-03-01.geojson").read_text())
-    assert {f["properties"]["layer"] for f in document["features"]} == {"zones", "places"}
-
-
-@pytest.mark.parametrize(
-    ("args", "says"),
-    [
-        (["--layer", "nope"], "no layer 'nope'"),
-        (["--layer", "zones", "--date", "1813-02-30"], "no day 30"),
-        (["--layer", "zones", "--format", "csv"], "point layers only"),
-        (["--layer", "atlas", "--format", "gpkg"], "GeoJSON only"),
-        (["--layer", "zones", "--format", "shp"], "shp"),
-        ([], "--layer"),
-    ],
-)
-def test_cli_mistakes_print_one_line_and_exit_2(capsys, args, says):
-    assert run(args) == 2
-    err = capsys.readouterr().err
-    assert says in err and err.count("\n") == 1

@@ -36,11 +36,6 @@ BAD_BBOXES = [
 BAD_COUNTS = ["-1", "0", "10001", "99999999999999999999999999", "1.5", "ten", "", "9" * 500]
 
 
-@pytest.fixture(scope="module")
-def client(fixture_app):
-    return fixture_app.test_client()
-
-
 def assert_refused(response, status=400, code="InvalidParameterValue", says=""):
     assert response.status_code == status, response.data[:300]
     body = response.get_json()
@@ -50,31 +45,31 @@ def assert_refused(response, status=400, code="InvalidParameterValue", says=""):
 
 
 @pytest.mark.parametrize("value", BAD_DATES)
-def test_bad_datetimes_are_400(client, value):
-    response = client.get("/collections/zones/items", query_string={"datetime": value})
+def test_bad_datetimes_are_400(tiny_client, value):
+    response = tiny_client.get("/collections/zones/items", query_string={"datetime": value})
     assert_refused(response, says="datetime")
 
 
 @pytest.mark.parametrize("value", BAD_BBOXES)
-def test_bad_bboxes_are_400(client, value):
-    response = client.get("/collections/zones/items", query_string={"bbox": value})
+def test_bad_bboxes_are_400(tiny_client, value):
+    response = tiny_client.get("/collections/zones/items", query_string={"bbox": value})
     assert_refused(response, says="bbox")
 
 
 @pytest.mark.parametrize("value", BAD_COUNTS)
-def test_bad_limits_say_the_allowed_range(client, value):
-    response = client.get("/collections/zones/items", query_string={"limit": value})
+def test_bad_limits_say_the_allowed_range(tiny_client, value):
+    response = tiny_client.get("/collections/zones/items", query_string={"limit": value})
     assert_refused(response, says="1 to 10000")
 
 
 @pytest.mark.parametrize("value", ["-1", "99999999999999", "x", "2147483648"])
-def test_bad_offsets_are_400(client, value):
-    response = client.get("/collections/zones/items", query_string={"offset": value})
+def test_bad_offsets_are_400(tiny_client, value):
+    response = tiny_client.get("/collections/zones/items", query_string={"offset": value})
     assert_refused(response, says="offset")
 
 
-def test_a_huge_but_valid_offset_is_an_empty_page(client):
-    page = client.get("/collections/zones/items?offset=2147483647").get_json()
+def test_a_huge_but_valid_offset_is_an_empty_page(tiny_client):
+    page = tiny_client.get("/collections/zones/items?offset=2147483647").get_json()
     assert page["numberReturned"] == 0 and page["numberMatched"] == 3
 
 
@@ -97,8 +92,8 @@ def test_a_huge_but_valid_offset_is_an_empty_page(client):
         ("/export/atlas.gpkg", "GeoJSON only"),
     ],
 )
-def test_malformed_requests_say_which_parameter_and_why(client, url, says):
-    assert_refused(client.get(url), says=says)
+def test_malformed_requests_say_which_parameter_and_why(tiny_client, url, says):
+    assert_refused(tiny_client.get(url), says=says)
 
 
 @pytest.mark.parametrize(
@@ -114,8 +109,8 @@ def test_malformed_requests_say_which_parameter_and_why(client, url, says):
         "/export/nope.csv",
     ],
 )
-def test_unknown_collections_and_features_are_404(client, url):
-    assert_refused(client.get(url), status=404, code="NotFound")
+def test_unknown_collections_and_features_are_404(tiny_client, url):
+    assert_refused(tiny_client.get(url), status=404, code="NotFound")
 
 
 @pytest.mark.parametrize(
@@ -131,8 +126,8 @@ def test_unknown_collections_and_features_are_404(client, url):
         "/export/.geojson",
     ],
 )
-def test_path_traversal_never_reaches_the_file_system(client, url):
-    response = client.get(url)
+def test_path_traversal_never_reaches_the_file_system(tiny_client, url):
+    response = tiny_client.get(url)
     assert response.status_code == 404
     assert b"root:" not in response.data
 
@@ -148,8 +143,8 @@ def test_path_traversal_never_reaches_the_file_system(client, url):
         ("delete", "/export/zones.geojson"),
     ],
 )
-def test_wrong_methods_are_405_with_allow(client, method, url):
-    response = getattr(client, method)(url)
+def test_wrong_methods_are_405_with_allow(tiny_client, method, url):
+    response = getattr(tiny_client, method)(url)
     assert_refused(response, status=405, code="MethodNotAllowed")
     assert "GET" in response.headers["Allow"]
 
@@ -167,9 +162,9 @@ def test_wrong_methods_are_405_with_allow(client, method, url):
         ),
     ),
 )
-def test_generated_datetimes_and_bboxes_never_cause_a_server_error(client, datetime_, bbox):
+def test_generated_datetimes_and_bboxes_never_cause_a_server_error(tiny_client, datetime_, bbox):
     query = {"datetime": datetime_, "bbox": bbox}
-    response = client.get("/collections/zones/items", query_string=query)
+    response = tiny_client.get("/collections/zones/items", query_string=query)
     assert response.status_code in (200, 400), response.data[:300]
     if response.status_code == 400:
         assert response.get_json()["code"] == "InvalidParameterValue"
