@@ -12,9 +12,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import sync_playwright
 
-from server import create_app
 from tests.live import LiveServer
-from tests.paths import FIXTURE_DATA
+from tests.paths import GEODATA
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -36,15 +35,15 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def live_server():
-    server = LiveServer(create_app({"TESTING": True}))
+def live_server(make_app):
+    server = LiveServer(make_app(GEODATA_DIR=str(GEODATA)))
     yield server
     server.stop()
 
 
 @pytest.fixture(scope="session")
-def fixture_server():
-    server = LiveServer(create_app({"TESTING": True, "GEODATA_DIR": str(FIXTURE_DATA)}))
+def fixture_server(make_app):
+    server = LiveServer(make_app())
     yield server
     server.stop()
 

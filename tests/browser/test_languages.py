@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from server.core.i18n import catalogue, text
 from tests.browser.mapping import date_shown, drawn, open_atlas, query_of
 
 WORDS = {"en": "22 February 1828", "fa": "۲۲ فوریه ۱۸۲۸", "ru": "22 февраля 1828 г."}
@@ -11,16 +12,17 @@ TITLES = {"en": "Iran–Russia Historical Atlas", "fa": "اطلس تاریخی �
 
 
 @pytest.mark.parametrize("lang", ["en", "fa", "ru"])
-def test_each_language_renders_dates_and_direction(page, live_server, lang, artifacts):
+def test_each_language_renders_dates_and_direction(page, live_server, atlas_store, lang, artifacts):
     page.set_viewport_size({"width": 1920, "height": 1080})
     open_atlas(page, live_server.url, f"/tour/12?lang={lang}")
     assert date_shown(page) == WORDS[lang]
     html = page.locator("html")
     assert html.get_attribute("lang") == lang
     assert html.get_attribute("dir") == ("rtl" if lang == "fa" else "ltr")
-    assert page.locator(".atlas-tour-step").inner_text() == {"en": "12 / 32", "fa": "۱۲ از ۳۲"}.get(
-        lang, page.locator(".atlas-tour-step").inner_text()
-    )
+    total = len(atlas_store.key_dates)
+    step = text(lang, "tour_step", step=12, total=total)
+    digits = str.maketrans("0123456789", catalogue(lang)["calendar"]["digits"])
+    assert page.locator(".atlas-tour-step").inner_text() == step.translate(digits)
     page.screenshot(path=artifacts / f"tour-step-12-{lang}.png")
 
 

@@ -135,6 +135,7 @@ def test_path_traversal_never_reaches_the_file_system(tiny_client, url):
 @pytest.mark.parametrize(
     ("method", "url"),
     [
+        ("post", "/"),
         ("post", "/collections"),
         ("put", "/collections/zones/items"),
         ("delete", "/collections/zones/items/north-russia"),

@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 from server.core.dates import EARLIEST, LATEST
 from server.core.errors import InvalidDate, InvalidParameter
 from server.ogcapi import params as ogc
-from server.web.caching import ResponseCache
 
 
 @pytest.mark.parametrize(
@@ -130,12 +129,3 @@ def test_format_defaults_to_json_and_follows_accept_when_f_is_absent():
 def test_normalised_queries_write_open_intervals_with_dots():
     assert ogc.interval_text(EARLIEST, date(1900, 12, 31)) == "../1900-12-31"
     assert ogc.interval_text(date(1813, 1, 1), date(1813, 1, 1)) == "1813-01-01"
-
-
-def test_response_cache_is_bounded_by_bytes():
-    cache = ResponseCache(max_bytes=3 * (100 + ResponseCache.OVERHEAD))
-    for key in range(5):
-        cache.put(key, (b"x" * 100, "text/plain", {}))
-    assert cache.get(0) is None and cache.get(4) is not None
-    assert cache.total <= cache.max_bytes
-    assert cache.put("huge", (b"x" * 10_000, "", {})) and cache.get("huge") is None

@@ -7,17 +7,16 @@ import re
 import pytest
 from flask import request
 
-from server import create_app
 from server.web import pages
-from tests.paths import FIXTURE_DATA
+from server.web.caching import ResponseCache
 
 ITEMS = "/collections/zones/items?datetime=1828-02-22"
 
 
 @pytest.fixture
-def counted():
+def counted(make_app):
     """An app whose Flask layer counts the requests that reach it past the cache."""
-    app = create_app({"TESTING": True, "GEODATA_DIR": str(FIXTURE_DATA)})
+    app = make_app()
     calls = []
     app.before_request(lambda: calls.append(request.full_path))
     return app.test_client(), calls
@@ -74,3 +73,12 @@ def test_a_map_page_is_rendered_once_per_view_but_each_answer_has_its_own_nonce(
     assert nonces[0] != nonces[1]
     client.get("/?date=1813-10-25")
     assert len(renders) == 2
+
+
+def test_response_cache_is_bounded_by_bytes():
+    cache = ResponseCache(max_bytes=3 * (100 + ResponseCache.OVERHEAD))
+    for key in range(5):
+        cache.put(key, (b"x" * 100, "text/plain", {}))
+    assert cache.get(0) is None and cache.get(4) is not None
+    assert cache.total <= cache.max_bytes
+    assert cache.put("huge", (b"x" * 10_000, "", {})) and cache.get("huge") is None

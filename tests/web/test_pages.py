@@ -6,10 +6,6 @@ import re
 
 import pytest
 
-from server import create_app
-from server.core.errors import DataError
-from tests.paths import FIXTURE_DATA
-
 URL = re.compile(r"""(?:https?:)?//[^\s"'<>)]+""")
 
 
@@ -23,19 +19,6 @@ def fetch(client, path: str, **kwargs):
     """GET a path and close the response (file-backed responses hold an open file)."""
     with client.get(path, **kwargs) as response:
         return response.status_code, response.get_data(as_text=True)
-
-
-def test_the_factory_takes_defaults_then_overrides():
-    app = create_app({"TESTING": True, "GEODATA_DIR": str(FIXTURE_DATA), "MAX_LIMIT": 5})
-    assert app.config["MAX_LIMIT"] == 5
-    assert app.config["DEFAULT_LIMIT"] == 100
-    assert app.testing
-
-
-def test_the_factory_refuses_invalid_data(geodata_copy):
-    (geodata_copy / "zones.geojson").write_text("{")
-    with pytest.raises(DataError, match="zones.geojson: not valid JSON"):
-        create_app({"GEODATA_DIR": str(geodata_copy)})
 
 
 def test_the_map_page_names_no_off_host_url(client):
@@ -63,7 +46,7 @@ def test_the_map_page_uses_no_folium_cdn_assets(client):
 def test_the_date_in_the_url_sets_the_view(client):
     page = client.get("/?date=1828-02-22&layers=zones").get_data(as_text=True)
     assert "<title>Iran–Russia Historical Atlas — 22 February 1828</title>" in page
-    assert '"layers": ["zones"]' in page
+    assert re.search(r'"layers":\s*\[\s*"zones"\s*\]', page)  # the view the map opens on
 
 
 @pytest.mark.parametrize(
@@ -130,43 +113,6 @@ def test_leaflet_comes_from_its_pip_package(client):
 )
 def test_paths_outside_the_assets_are_not_found(client, path):
     assert fetch(client, path)[0] == 404
-
-
-def test_wrong_methods_get_405_with_allow(client):
-    answer = client.post("/")
-    assert answer.status_code == 405
-    assert "GET" in answer.headers["Allow"]
-
-
-@pytest.mark.parametrize(
-    "path", ["/", "/classroom", "/tour/2", "/?date=bad", "/collections", "/nowhere"]
-)
-def test_every_response_carries_the_security_headers(client, path):
-    with client.get(path, headers={"Accept": "text/html"}) as answer:
-        policy = answer.headers["Content-Security-Policy"]
-        assert "default-src 'none'" in policy and "script-src 'self'" in policy
-        assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
-        assert "frame-ancestors 'self'" in policy
-        assert answer.headers["X-Content-Type-Options"] == "nosniff"
-        assert answer.headers["Referrer-Policy"] == "same-origin"
-
-
-def test_each_page_gets_a_fresh_nonce_that_matches_its_policy(client):
-    nonces = []
-    for _ in range(2):
-        answer = client.get("/")
-        nonce = re.search(r"'nonce-([^']+)'", answer.headers["Content-Security-Policy"]).group(1)
-        assert f'nonce="{nonce}"' in answer.get_data(as_text=True)
-        nonces.append(nonce)
-    assert nonces[0] != nonces[1]
-
-
-def test_framing_is_configurable_for_a_learning_platform():
-    app = create_app(
-        {"GEODATA_DIR": str(FIXTURE_DATA), "FRAME_ANCESTORS": "'self' https://lms.example.edu"}
-    )
-    policy = app.test_client().get("/").headers["Content-Security-Policy"]
-    assert "frame-ancestors 'self' https://lms.example.edu" in policy
 
 
 def test_the_map_page_has_a_geojson_twin_at_its_date(client):
