@@ -17,6 +17,7 @@ from typing import Any
 from server.core.contract import LANGUAGES
 from server.core.dates import PartialDate, parse_date
 from server.core.errors import InvalidParameter
+from server.core.formats import quote
 from server.paths import TRANSLATIONS_DIR
 
 CATALOGUE_DIR = TRANSLATIONS_DIR
@@ -42,7 +43,7 @@ def language_of(value: str | None) -> str:
         return "en"
     if value not in LANGUAGES:
         raise InvalidParameter(
-            f"lang: {value[:20]!r} is not offered; use one of {', '.join(LANGUAGES)}"
+            f"lang: {quote(value, 20)} is not offered; use one of {', '.join(LANGUAGES)}"
         )
     return value
 

@@ -13,6 +13,7 @@ from typing import Literal
 
 from server.core.dates import parse_day
 from server.core.errors import InvalidParameter
+from server.core.formats import quote
 from server.core.i18n import language_of
 from server.core.store import LayerStore
 
@@ -52,6 +53,6 @@ def view_from_query(store: LayerStore, query: Mapping[str, str], base: View | No
         if unknown:
             known = ", ".join(store.layers)
             raise InvalidParameter(
-                f"layers: unknown {', '.join(unknown)[:80]!r}; layers are {known}"
+                f"layers: unknown {quote(', '.join(unknown), 80)}; layers are {known}"
             )
     return View(day=day, layers=layers, lang=lang)

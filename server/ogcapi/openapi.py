@@ -1,6 +1,7 @@
-"""The OpenAPI 3.0 definition of the atlas's API, generated from the store.
+"""The OpenAPI 3.0 definition of the atlas's API, generated from the store and the parser.
 
-Generated rather than hand-written so it cannot drift from the data: every layer gets its own
+Generated rather than hand-written so it cannot drift from the data or from ``params.py``
+(parameter names, formats, limits and allowed values are read from there): every layer gets its own
 items path listing the property filters its catalog entry documents (with their allowed values),
 as pygeoapi does, and export paths exist only for formats a layer supports (CSV for points).
 ``/api`` serves it; OWSLib, QGIS and schemathesis read it.
@@ -10,14 +11,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from server.core.contract import CERTAINTIES
 from server.core.export import MIMETYPES, formats_of
-from server.core.formats import GEOJSON, JSON, MAX_OFFSET
+from server.core.formats import GEOJSON, HTML, JSON, MAX_OFFSET, MAX_VALUE_LENGTH, OPENAPI
 from server.core.store import Layer, LayerStore
-from server.ogcapi.params import filter_names
+from server.ogcapi.params import FORMATS, ITEMS_PARAMETERS, allowed_values, filter_names
 
 REF = "#/components"
-HTML = {"text/html": {"schema": {"type": "string"}}}
+AS_HTML = {HTML: {"schema": {"type": "string"}}}
+TEXT = {"type": "string", "maxLength": MAX_VALUE_LENGTH}
 
 
 def _ref(kind: str, name: str) -> dict[str, str]:
@@ -27,7 +28,7 @@ def _ref(kind: str, name: str) -> dict[str, str]:
 def _ok(description: str, media: str, schema: str | None, html: bool = True) -> dict:
     content = {media: {"schema": _ref("schemas", schema) if schema else {"type": "string"}}}
     if html:
-        content.update(HTML)
+        content.update(AS_HTML)
     return {"description": description, "content": content}
 
 
@@ -49,8 +50,8 @@ def _get(summary: str, tag: str, params: list, ok: dict, not_found: bool = False
 
 def _filter_parameter(layer: Layer, name: str) -> dict[str, Any]:
     spec = layer.spec.properties.get(name, {})
-    schema: dict[str, Any] = {"type": "string", "maxLength": 1000}
-    values = CERTAINTIES if name == "certainty" else spec.get("values")
+    schema: dict[str, Any] = TEXT
+    values = allowed_values(layer, name)
     if values:
         schema = {"type": "string", "enum": list(values)}
     about = spec.get("description") or f"Only features whose {name} is this value."
@@ -68,7 +69,7 @@ def _filter_parameter(layer: Layer, name: str) -> dict[str, Any]:
 def _layer_paths(layer: Layer) -> dict[str, Any]:
     items = f"/collections/{layer.id}/items"
     filters = [_filter_parameter(layer, name) for name in filter_names(layer)]
-    common = [_ref("parameters", n) for n in ("f", "datetime", "bbox", "limit", "offset")]
+    common = [_ref("parameters", name) for name in ITEMS_PARAMETERS]
     paths = {
         items: _get(
             f"Features of {layer.id}",
@@ -106,12 +107,14 @@ def _landing() -> dict[str, Any]:
         [_ref("parameters", "f")],
         _ok("The landing page (the map in HTML)", JSON, "LandingPage"),
     )
-    content = {**_ERROR, **HTML}
+    content = {**_ERROR, **AS_HTML}
     path["get"]["responses"]["400"] = {"description": "A bad f", "content": content}
     return path
 
 
-def openapi_doc(store: LayerStore, title: str, description: str, max_limit: int) -> dict:
+def openapi_doc(
+    store: LayerStore, title: str, description: str, max_limit: int, default_limit: int
+) -> dict:
     """Return the OpenAPI 3.0 document describing every route and parameter of the API."""
     paths: dict[str, Any] = {
         "/": _landing(),
@@ -125,7 +128,7 @@ def openapi_doc(store: LayerStore, title: str, description: str, max_limit: int)
             "This API definition",
             "capabilities",
             [],
-            _ok("OpenAPI 3.0", "application/vnd.oai.openapi+json;version=3.0", None, html=False),
+            _ok("OpenAPI 3.0", OPENAPI, None, html=False),
         ),
         "/collections": _get(
             "Collections",
@@ -154,14 +157,14 @@ def openapi_doc(store: LayerStore, title: str, description: str, max_limit: int)
         },
         "paths": paths,
         "components": {
-            "parameters": _parameters(max_limit),
+            "parameters": _parameters(max_limit, default_limit),
             "schemas": SCHEMAS,
             "responses": _RESPONSES,
         },
     }
 
 
-def _parameters(max_limit: int) -> dict[str, Any]:
+def _parameters(max_limit: int, default_limit: int) -> dict[str, Any]:
     def query(name: str, about: str, schema: dict, **extra: Any) -> dict[str, Any]:
         return {
             "name": name,
@@ -188,13 +191,13 @@ def _parameters(max_limit: int) -> dict[str, Any]:
         "f": query(
             "f",
             "Answer format: json (default) or html.",
-            {"type": "string", "enum": ["json", "html"]},
+            {"type": "string", "enum": list(FORMATS)},
         ),
         "datetime": query(
             "datetime",
             "An instant (1813-10-24, 1813, RFC 3339 date-time) or an "
             "interval start/end, open with '..' or empty on one side.",
-            {"type": "string", "maxLength": 1000},
+            TEXT,
         ),
         "bbox": query(
             "bbox",
@@ -204,7 +207,7 @@ def _parameters(max_limit: int) -> dict[str, Any]:
         "limit": query(
             "limit",
             f"Features per page, 1 to {max_limit}.",
-            {"type": "integer", "minimum": 1, "maximum": max_limit, "default": 100},
+            {"type": "integer", "minimum": 1, "maximum": max_limit, "default": default_limit},
         ),
         "offset": query(
             "offset",
@@ -214,7 +217,7 @@ def _parameters(max_limit: int) -> dict[str, Any]:
         "date": query(
             "date",
             "Only features holding at this date (YYYY, YYYY-MM, YYYY-MM-DD).",
-            {"type": "string", "maxLength": 1000},
+            TEXT,
         ),
         "collectionId": path("collectionId", "A layer id."),
         "featureId": path("featureId", "A feature id."),
@@ -327,7 +330,7 @@ SCHEMAS: dict[str, Any] = {
         },
     },
 }
-_ERROR = {"application/json": {"schema": _ref("schemas", "Exception")}}
+_ERROR = {JSON: {"schema": _ref("schemas", "Exception")}}
 _RESPONSES = {
     "BadRequest": {"description": "A parameter is malformed or unknown", "content": _ERROR},
     "NotFound": {"description": "No such collection, feature or file", "content": _ERROR},

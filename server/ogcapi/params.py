@@ -69,7 +69,7 @@ def parse_format(args: Args, prefers_html: bool) -> Format:
     value = args.get("f", [None])[0]
     if value is None:
         return "html" if prefers_html else "json"
-    if value not in ("json", "html"):
+    if value not in FORMATS:
         raise InvalidParameter(f"f={show(value)} is not a format; use f=json or f=html")
     return value  # type: ignore[return-value]
 
@@ -139,10 +139,15 @@ def parse_items_query(args: Args, layer: Layer, default_limit: int, max_limit: i
     )
 
 
+def allowed_values(layer: Layer, name: str) -> Sequence[str] | None:
+    """Return the values a filter accepts (None: any text): certainty's, or the catalogue's."""
+    if name == "certainty":
+        return CERTAINTIES
+    return layer.spec.properties.get(name, {}).get("values")
+
+
 def _check_filter(layer: Layer, name: str, value: str) -> tuple[str, str]:
-    values = (
-        CERTAINTIES if name == "certainty" else layer.spec.properties.get(name, {}).get("values")
-    )
+    values = allowed_values(layer, name)
     if values and value not in values:
         raise InvalidParameter(f"{name}: {show(value)} is not one of {', '.join(values)}")
     return name, value

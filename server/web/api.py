@@ -16,7 +16,7 @@ from typing import Any
 from flask import Blueprint, Flask, Response, current_app, render_template, request
 
 from server.core import export as exports
-from server.core.formats import GEOJSON, JSON, OPENAPI, dumps
+from server.core.formats import GEOJSON, HTML, JSON, OPENAPI, dumps
 from server.core.store import LayerStore
 from server.ogcapi import documents, params
 from server.ogcapi.items import LayerIndex, items_bytes
@@ -72,7 +72,7 @@ def _encode(doc: dict, fmt: params.Format, mimetype: str, title: str, **page: An
     if fmt == "json":
         return dumps(doc), mimetype, {}
     html = render_template("api_page.html", title=title, doc=doc, **page)
-    return html.encode(), "text/html", {}
+    return html.encode(), HTML, {}
 
 
 def _document(name: str, build: Callable[[], dict], title: str, *path: str) -> Response:
@@ -110,7 +110,15 @@ def api_definition():
     return _cached(
         ("api", request.url_root),
         lambda: (
-            dumps(openapi_doc(_state().store, TITLE, DESCRIPTION, config["MAX_LIMIT"])),
+            dumps(
+                openapi_doc(
+                    _state().store,
+                    TITLE,
+                    DESCRIPTION,
+                    config["MAX_LIMIT"],
+                    config["DEFAULT_LIMIT"],
+                )
+            ),
             OPENAPI,
             {},
         ),

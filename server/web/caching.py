@@ -29,7 +29,7 @@ from typing import Any
 from flask import Flask, Response, current_app, g, request
 from flask_compress import Compress
 
-from server.core.formats import CSV, GEOJSON, HTML, JAVASCRIPT, JSON
+from server.core.formats import CSV, GEOJSON, HTML, JAVASCRIPT, JSON, OPENAPI
 
 CACHE_CONTROL = "public, max-age=300"
 SHARES = {"fast": 0.4, "answers": 0.3, "pages": 0.1, "compressed": 0.2}
@@ -41,7 +41,7 @@ COMPRESSED_TYPES = [
     JAVASCRIPT,
     "text/css",
     GEOJSON,
-    "application/vnd.oai.openapi+json",
+    OPENAPI.split(";")[0],
     "image/svg+xml",
 ]
 Answer = tuple[bytes, str, dict[str, str]]  # body, mimetype, extra headers

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from flask import Flask, Response, current_app
 
+from server.core.formats import HTML
 from server.mapview.render import NONCE_PLACEHOLDER
 
 
@@ -44,7 +45,7 @@ def init_app(app: Flask) -> None:
 
 def _secure(response: Response) -> Response:
     nonce = None
-    if response.mimetype == "text/html" and not response.direct_passthrough:
+    if response.mimetype == HTML and not response.direct_passthrough:
         body = response.get_data(as_text=True)
         if NONCE_PLACEHOLDER in body:
             nonce = secrets.token_urlsafe(18)

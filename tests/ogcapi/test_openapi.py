@@ -10,6 +10,9 @@ from hypothesis import HealthCheck, settings
 from openapi_spec_validator import validate
 from schemathesis.checks import positive_data_acceptance
 
+from server.core.formats import MAX_VALUE_LENGTH
+from server.ogcapi.params import FORMATS, ITEMS_PARAMETERS
+
 
 @pytest.fixture(scope="module")
 def api_schema(tiny_app):
@@ -68,3 +71,19 @@ def test_the_api_keeps_to_its_definition(case):
     case.call_and_validate(
         headers={"Accept-Encoding": "identity"}, excluded_checks=[positive_data_acceptance]
     )
+
+
+def test_parameters_are_described_from_the_parser_and_the_settings(make_app):
+    document = make_app(DEFAULT_LIMIT=7, MAX_LIMIT=70).test_client().get("/api").get_json()
+    parameters = document["components"]["parameters"]
+    assert parameters["limit"]["schema"] | {"minimum": 1} == {
+        "type": "integer",
+        "minimum": 1,
+        "maximum": 70,
+        "default": 7,
+    }
+    assert parameters["f"]["schema"]["enum"] == list(FORMATS)
+    assert parameters["datetime"]["schema"]["maxLength"] == MAX_VALUE_LENGTH
+    items = document["paths"]["/collections/zones/items"]["get"]["parameters"]
+    named = [p["$ref"].rsplit("/", 1)[1] for p in items if "$ref" in p]
+    assert tuple(named) == ITEMS_PARAMETERS
