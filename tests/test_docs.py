@@ -46,3 +46,13 @@ def test_every_command_is_in_the_readme(command):
 def test_the_changelog_cites_issues():
     changelog = (ROOT / "CHANGELOG.md").read_text()
     assert re.search(r"\(#\d+\)", changelog)
+
+
+def test_every_file_the_readme_points_to_exists():
+    named = set(
+        re.findall(r"`((?:server|templates|geodata|tests)/[\w/.{},-]+\.(?:py|html|json))`", README)
+    )
+    assert len(named) > 8
+    for name in named:
+        for path in re.sub(r"\{([^}]*)\}", lambda m: m.group(1).split(",")[0], name).split():
+            assert (ROOT / path).is_file(), name
