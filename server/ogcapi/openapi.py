@@ -15,27 +15,35 @@ from server.core.export import MIMETYPES, formats_of
 from server.core.formats import GEOJSON, HTML, JSON, MAX_OFFSET, MAX_VALUE_LENGTH, OPENAPI
 from server.core.store import Layer, LayerStore
 from server.ogcapi.params import FORMATS, ITEMS_PARAMETERS, allowed_values, filter_names
+from server.ogcapi.schemas import SCHEMAS, ref
 
-REF = "#/components"
+# The documents about the service: path, summary, parameters, what answers and its schema.
+CAPABILITIES = (
+    ("/conformance", "Conformance classes", ("f",), "The conformance classes", "ConfClasses"),
+    ("/collections", "Collections", ("f",), "Every layer", "Collections"),
+    (
+        "/collections/{collectionId}",
+        "One collection",
+        ("collectionId", "f"),
+        "One layer",
+        "Collection",
+    ),
+)
 AS_HTML = {HTML: {"schema": {"type": "string"}}}
 TEXT = {"type": "string", "maxLength": MAX_VALUE_LENGTH}
 
 
-def _ref(kind: str, name: str) -> dict[str, str]:
-    return {"$ref": f"{REF}/{kind}/{name}"}
-
-
 def _ok(description: str, media: str, schema: str | None, html: bool = True) -> dict:
-    content = {media: {"schema": _ref("schemas", schema) if schema else {"type": "string"}}}
+    content = {media: {"schema": ref("schemas", schema) if schema else {"type": "string"}}}
     if html:
         content.update(AS_HTML)
     return {"description": description, "content": content}
 
 
 def _get(summary: str, tag: str, params: list, ok: dict, not_found: bool = False) -> dict:
-    responses = {"200": ok, "400": _ref("responses", "BadRequest")}
+    responses = {"200": ok, "400": ref("responses", "BadRequest")}
     if not_found:
-        responses["404"] = _ref("responses", "NotFound")
+        responses["404"] = ref("responses", "NotFound")
     operation_id = summary.lower().replace(" ", "_").replace("'", "").replace(",", "")
     return {
         "get": {
@@ -55,6 +63,11 @@ def _filter_parameter(layer: Layer, name: str) -> dict[str, Any]:
     if values:
         schema = {"type": "string", "enum": list(values)}
     about = spec.get("description") or f"Only features whose {name} is this value."
+    return _query(name, about, schema)
+
+
+def _query(name: str, about: str, schema: dict) -> dict[str, Any]:
+    """Return an optional query parameter, given once (``style: form``, not exploded)."""
     return {
         "name": name,
         "in": "query",
@@ -69,7 +82,7 @@ def _filter_parameter(layer: Layer, name: str) -> dict[str, Any]:
 def _layer_paths(layer: Layer) -> dict[str, Any]:
     items = f"/collections/{layer.id}/items"
     filters = [_filter_parameter(layer, name) for name in filter_names(layer)]
-    common = [_ref("parameters", name) for name in ITEMS_PARAMETERS]
+    common = [ref("parameters", name) for name in ITEMS_PARAMETERS]
     paths = {
         items: _get(
             f"Features of {layer.id}",
@@ -81,7 +94,7 @@ def _layer_paths(layer: Layer) -> dict[str, Any]:
         f"{items}/{{featureId}}": _get(
             f"One feature of {layer.id}",
             layer.id,
-            [_ref("parameters", "featureId"), _ref("parameters", "f")],
+            [ref("parameters", "featureId"), ref("parameters", "f")],
             _ok("One feature", GEOJSON, "Feature"),
             True,
         ),
@@ -96,7 +109,7 @@ def _export_path(name: str, fmt: str, media: str, schema: str | None) -> dict[st
     ok = _ok(f"The file, as an attachment named {name}[_date].{fmt}", media, schema, html=False)
     if schema is None:
         ok["content"][media]["schema"]["format"] = "binary"
-    return _get(f"Download {name} as {fmt}", "export", [_ref("parameters", "date")], ok, True)
+    return _get(f"Download {name} as {fmt}", "export", [ref("parameters", "date")], ok, True)
 
 
 def _landing() -> dict[str, Any]:
@@ -104,7 +117,7 @@ def _landing() -> dict[str, Any]:
     path = _get(
         "Landing page",
         "capabilities",
-        [_ref("parameters", "f")],
+        [ref("parameters", "f")],
         _ok("The landing page (the map in HTML)", JSON, "LandingPage"),
     )
     content = {**_ERROR, **AS_HTML}
@@ -116,35 +129,15 @@ def openapi_doc(
     store: LayerStore, title: str, description: str, max_limit: int, default_limit: int
 ) -> dict:
     """Return the OpenAPI 3.0 document describing every route and parameter of the API."""
-    paths: dict[str, Any] = {
-        "/": _landing(),
-        "/conformance": _get(
-            "Conformance classes",
-            "capabilities",
-            [_ref("parameters", "f")],
-            _ok("The conformance classes", JSON, "ConfClasses"),
-        ),
-        "/api": _get(
-            "This API definition",
-            "capabilities",
-            [],
-            _ok("OpenAPI 3.0", OPENAPI, None, html=False),
-        ),
-        "/collections": _get(
-            "Collections",
-            "capabilities",
-            [_ref("parameters", "f")],
-            _ok("Every layer", JSON, "Collections"),
-        ),
-        "/collections/{collectionId}": _get(
-            "One collection",
-            "capabilities",
-            [_ref("parameters", "collectionId"), _ref("parameters", "f")],
-            _ok("One layer", JSON, "Collection"),
-            True,
-        ),
-        "/export/atlas.geojson": _export_path("atlas", "geojson", GEOJSON, "FeatureCollection"),
-    }
+    paths: dict[str, Any] = {"/": _landing()}
+    for path, summary, names, answer, schema in CAPABILITIES:
+        parameters = [ref("parameters", name) for name in names]
+        ok = _ok(answer, JSON, schema)
+        paths[path] = _get(summary, "capabilities", parameters, ok, "collectionId" in names)
+    paths["/api"] = _get(
+        "This API definition", "capabilities", [], _ok("OpenAPI 3.0", OPENAPI, None, html=False)
+    )
+    paths["/export/atlas.geojson"] = _export_path("atlas", "geojson", GEOJSON, "FeatureCollection")
     for layer in store:
         paths.update(_layer_paths(layer))
     return {
@@ -165,18 +158,6 @@ def openapi_doc(
 
 
 def _parameters(max_limit: int, default_limit: int) -> dict[str, Any]:
-    def query(name: str, about: str, schema: dict, **extra: Any) -> dict[str, Any]:
-        return {
-            "name": name,
-            "in": "query",
-            "required": False,
-            "description": about,
-            "schema": schema,
-            "style": "form",
-            "explode": False,
-            **extra,
-        }
-
     def path(name: str, about: str) -> dict[str, Any]:
         return {
             "name": name,
@@ -188,33 +169,33 @@ def _parameters(max_limit: int, default_limit: int) -> dict[str, Any]:
 
     bbox_items = {"type": "number", "minimum": -180, "maximum": 180}
     return {
-        "f": query(
+        "f": _query(
             "f",
             "Answer format: json (default) or html.",
             {"type": "string", "enum": list(FORMATS)},
         ),
-        "datetime": query(
+        "datetime": _query(
             "datetime",
             "An instant (1813-10-24, 1813, RFC 3339 date-time) or an "
             "interval start/end, open with '..' or empty on one side.",
             TEXT,
         ),
-        "bbox": query(
+        "bbox": _query(
             "bbox",
             "minLon,minLat,maxLon,maxLat in WGS84 degrees.",
             {"type": "array", "minItems": 4, "maxItems": 4, "items": bbox_items},
         ),
-        "limit": query(
+        "limit": _query(
             "limit",
             f"Features per page, 1 to {max_limit}.",
             {"type": "integer", "minimum": 1, "maximum": max_limit, "default": default_limit},
         ),
-        "offset": query(
+        "offset": _query(
             "offset",
             "Features to skip before the page starts.",
             {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET, "default": 0},
         ),
-        "date": query(
+        "date": _query(
             "date",
             "Only features holding at this date (YYYY, YYYY-MM, YYYY-MM-DD).",
             TEXT,
@@ -224,113 +205,7 @@ def _parameters(max_limit: int, default_limit: int) -> dict[str, Any]:
     }
 
 
-_LINK = {
-    "type": "object",
-    "required": ["href"],
-    "properties": {
-        "href": {"type": "string"},
-        "rel": {"type": "string"},
-        "type": {"type": "string"},
-        "title": {"type": "string"},
-    },
-}
-_LINKS = {"type": "array", "items": _ref("schemas", "Link")}
-_NULLABLE_TEXT = {"type": "string", "nullable": True}
-SCHEMAS: dict[str, Any] = {
-    "Link": _LINK,
-    "Exception": {
-        "type": "object",
-        "required": ["code"],
-        "properties": {"code": {"type": "string"}, "description": {"type": "string"}},
-    },
-    "LandingPage": {
-        "type": "object",
-        "required": ["links"],
-        "properties": {
-            "title": {"type": "string"},
-            "description": {"type": "string"},
-            "links": _LINKS,
-        },
-    },
-    "ConfClasses": {
-        "type": "object",
-        "required": ["conformsTo"],
-        "properties": {"conformsTo": {"type": "array", "items": {"type": "string"}}},
-    },
-    "Collection": {
-        "type": "object",
-        "required": ["id", "links"],
-        "properties": {
-            "id": {"type": "string"},
-            "title": {"type": "string"},
-            "description": {"type": "string"},
-            "itemType": {"type": "string"},
-            "links": _LINKS,
-            "extent": {
-                "type": "object",
-                "properties": {
-                    "spatial": {
-                        "type": "object",
-                        "properties": {
-                            "bbox": {
-                                "type": "array",
-                                "items": {"type": "array", "items": {"type": "number"}},
-                            }
-                        },
-                    },
-                    "temporal": {
-                        "type": "object",
-                        "properties": {
-                            "interval": {
-                                "type": "array",
-                                "items": {"type": "array", "items": _NULLABLE_TEXT},
-                            }
-                        },
-                    },
-                },
-            },
-        },
-    },
-    "Collections": {
-        "type": "object",
-        "required": ["collections", "links"],
-        "properties": {
-            "collections": {"type": "array", "items": _ref("schemas", "Collection")},
-            "links": _LINKS,
-        },
-    },
-    "Geometry": {
-        "type": "object",
-        "required": ["type"],
-        "nullable": True,
-        "properties": {"type": {"type": "string"}},
-    },
-    "Feature": {
-        "type": "object",
-        "required": ["type", "geometry", "properties"],
-        "properties": {
-            "type": {"type": "string", "enum": ["Feature"]},
-            "id": {"type": "string"},
-            "geometry": _ref("schemas", "Geometry"),
-            "properties": {"type": "object", "nullable": True},
-            "links": _LINKS,
-        },
-    },
-    "FeatureCollection": {
-        "type": "object",
-        "required": ["type", "features"],
-        "properties": {
-            "type": {"type": "string", "enum": ["FeatureCollection"]},
-            "features": {"type": "array", "items": _ref("schemas", "Feature")},
-            "bbox": {"type": "array", "items": {"type": "number"}},
-            "links": _LINKS,
-            "numberMatched": {"type": "integer", "minimum": 0},
-            "numberReturned": {"type": "integer", "minimum": 0},
-            "timeStamp": {"type": "string", "format": "date-time"},
-        },
-    },
-}
-_ERROR = {JSON: {"schema": _ref("schemas", "Exception")}}
+_ERROR = {JSON: {"schema": ref("schemas", "Exception")}}
 _RESPONSES = {
     "BadRequest": {"description": "A parameter is malformed or unknown", "content": _ERROR},
     "NotFound": {"description": "No such collection, feature or file", "content": _ERROR},

@@ -93,33 +93,21 @@ def test_a_broken_feature_stops_loading_with_file_feature_and_reason(geodata_cop
     assert reason in message
 
 
-def test_a_gap_in_a_chain_is_named(geodata_copy):
-    edit_layer(geodata_copy, "zones", 1, set_property("start_date", "1828-03-01"))
-    with pytest.raises(DataError, match="'north-russia': leaves a gap after 'north-persia'"):
-        LayerStore.load(geodata_copy)
-
-
-def test_an_overlap_in_a_chain_is_named(geodata_copy):
-    edit_layer(geodata_copy, "zones", 1, set_property("start_date", "1828-02-21"))
-    with pytest.raises(DataError, match="'north-russia': overlaps 'north-persia'"):
-        LayerStore.load(geodata_copy)
-
-
-def test_an_open_ended_period_cannot_have_a_successor(geodata_copy):
-    edit_layer(geodata_copy, "zones", 0, set_property("end_date", None))
-    with pytest.raises(DataError, match="has no end_date but 'north-russia' follows it"):
-        LayerStore.load(geodata_copy)
-
-
-def test_ids_are_unique_across_the_atlas(geodata_copy):
-    edit_layer(geodata_copy, "places", 0, set_property("id", "south-persia"))
-    with pytest.raises(DataError, match="'south-persia': id is used in both 'zones' and 'places'"):
-        LayerStore.load(geodata_copy)
-
-
-def test_ids_are_unique_within_a_layer(geodata_copy):
-    edit_layer(geodata_copy, "places", 1, set_property("id", "consulate-a"))
-    with pytest.raises(DataError, match="'consulate-a': id is used by more than one feature"):
+@pytest.mark.parametrize(
+    ("layer", "index", "change", "reason"),
+    [
+        ("zones", 1, set_property("start_date", "1828-03-01"), "'north-russia': leaves a gap"),
+        ("zones", 1, set_property("start_date", "1828-02-21"), "'north-russia': overlaps"),
+        ("zones", 0, set_property("end_date", None), "no end_date but 'north-russia' follows"),
+        ("places", 0, set_property("id", "south-persia"), "used in both 'zones' and 'places'"),
+        ("places", 1, set_property("id", "consulate-a"), "used by more than one feature"),
+    ],
+    ids=["gap-in-a-chain", "overlap-in-a-chain", "successor-of-open-end", "id-in-two-layers",
+         "id-twice-in-a-layer"],
+)  # fmt: skip
+def test_chains_and_ids_are_checked_across_features(geodata_copy, layer, index, change, reason):
+    edit_layer(geodata_copy, layer, index, change)
+    with pytest.raises(DataError, match=reason):
         LayerStore.load(geodata_copy)
 
 
