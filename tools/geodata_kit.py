@@ -27,6 +27,7 @@ from shapely.geometry.polygon import orient
 
 ROOT = Path(__file__).resolve().parents[1]
 GEODATA = ROOT / "geodata"
+RECORDS = GEODATA / "records"
 BASEMAP_LAND = GEODATA / "basemap" / "land.geojson"
 
 # Decimals written per layer. Cessions keep 5 because their shared borders are noded on that
@@ -46,9 +47,11 @@ NPM_PACKAGES = {
 
 
 # ------------------------------------------------------------------------------ inputs
-def parser(doc: str | None) -> argparse.ArgumentParser:
-    """Return an argument parser with the ``--data`` folder every builder takes."""
+def parser(doc: str | None, data: bool = True) -> argparse.ArgumentParser:
+    """Return a builder's argument parser, with the ``--data`` folder if it reads downloads."""
     ap = argparse.ArgumentParser(description=(doc or "").split("\n")[0])
+    if not data:
+        return ap
     ap.add_argument(
         "--data",
         type=Path,
@@ -107,6 +110,19 @@ def read_admin1(data_dir: Path, codes: set[str]) -> dict[str, shapely.Geometry]:
         raise SystemExit(f"adm1_code not found: {sorted(missing)}")
     geoms = shapely.make_valid(frame.geometry.values)
     return dict(zip(frame["adm1_code"], geoms, strict=True))
+
+
+def read_shapes(path: Path) -> dict[str, shapely.Geometry]:
+    """The hand-drawn shapes of a records GeoJSON file (edited in QGIS), keyed by ``id``."""
+    collection = json.loads(path.read_text(encoding="utf-8"))
+    return {f["properties"]["id"]: shape(f["geometry"]) for f in collection["features"]}
+
+
+def drawn(shapes: dict[str, shapely.Geometry], key: str, path: Path) -> shapely.Geometry:
+    """The shape ``key`` of ``shapes`` (read from ``path``), or a one-line error."""
+    if key not in shapes:
+        raise SystemExit(f"{path}: no feature with id {key!r}")
+    return shapes[key]
 
 
 # ------------------------------------------------------------------------------ geometry

@@ -1,0 +1,41 @@
+#!/usr/bin/env python3
+"""Build geodata/corridors.geojson from geodata/records/corridors.toml.
+
+Run: ``python tools/build_corridors.py`` (no downloads).
+
+Recipe: each route's line is the feature with the same id in ``corridors_lines.geojson``:
+hand-placed polylines through the named towns, with a point every 30-60 km along sea lanes and
+railways; stretches on the Volga, the Volkhov and the Kura follow the basemap's rivers.
+"""
+
+from __future__ import annotations
+
+import records
+from geodata_kit import (
+    DECIMALS,
+    GEODATA,
+    RECORDS,
+    drawn,
+    feature,
+    generated_by,
+    parser,
+    read_shapes,
+    write_collection,
+)
+
+LINES = RECORDS / "corridors_lines.geojson"
+
+
+def main() -> None:
+    parser(__doc__, data=False).parse_args()
+    lines = read_shapes(LINES)
+    features = [
+        feature(r.properties, drawn(lines, r.properties["id"], LINES), DECIMALS["corridors"])
+        for r in records.read_layer("corridors")
+    ]
+    generator = generated_by("build_corridors.py", "corridors.toml and corridors_lines.geojson")
+    write_collection(GEODATA / "corridors.geojson", features, generator)
+
+
+if __name__ == "__main__":
+    main()
