@@ -85,9 +85,10 @@ def pip_wheel(data_dir: Path, requirement: str, wheel: str) -> Path:
     return path
 
 
-def load_land(data_dir: Path) -> shapely.Geometry:
-    """All land as one geometry: the basemap's own land if built, else Natural Earth's."""
-    if BASEMAP_LAND.exists():
+def load_land(data_dir: Path, basemap: bool = True) -> shapely.Geometry:
+    """All land as one geometry: the basemap's own land if built (and wanted), else Natural
+    Earth's, so that every layer meets the coast the map draws."""
+    if basemap and BASEMAP_LAND.exists():
         frame = gpd.read_file(BASEMAP_LAND)
     else:
         frame = gpd.read_file(npm_file(data_dir, "package/land-10m.json"), layer="land")

@@ -227,11 +227,14 @@ def _named_rows(name: str, kind: str, recipe_keys: tuple[str, ...], geodata: Pat
     return records
 
 
-def water(geodata: Path = GEODATA) -> list[Record]:
-    """Seas (``basemap/seas.csv``) then lakes (``basemap/lakes.csv``)."""
-    return _named_rows("seas", "sea", ("region",), geodata) + _named_rows(
-        "lakes", "lake", ("lon", "lat"), geodata
-    )
+def seas(geodata: Path = GEODATA) -> list[Record]:
+    """Seas of ``basemap/seas.csv``, each with the region that names its pieces of sea."""
+    return _named_rows("seas", "sea", ("region",), geodata)
+
+
+def lakes(geodata: Path = GEODATA) -> list[Record]:
+    """Lakes of ``basemap/lakes.csv``, each with a point inside it."""
+    return _named_rows("lakes", "lake", ("lon", "lat"), geodata)
 
 
 def rivers(geodata: Path = GEODATA) -> list[Record]:
@@ -245,7 +248,7 @@ READERS: dict[str, Callable[[Path], list[Record]]] = {
     "occupations": lambda geodata: toml_layer("occupations", geodata),
     "corridors": lambda geodata: toml_layer("corridors", geodata),
     "consulates": consulates,
-    "basemap/water": water,
+    "basemap/water": lambda geodata: seas(geodata) + lakes(geodata),
     "basemap/rivers": rivers,
 }
 
