@@ -4,8 +4,8 @@
 Run: ``python tools/build_corridors.py`` (no downloads).
 
 Recipe: each route's line is the feature with the same id in ``corridors_lines.geojson``:
-hand-placed polylines through the named towns, with a point every 30-60 km along sea lanes and
-railways; stretches on the Volga, the Volkhov and the Kura follow the basemap's rivers.
+hand-placed polylines through the named towns, with a point every 30-60 km along rivers, sea
+lanes and railways; the stretches on the Volga and the Kura were traced on the basemap's rivers.
 """
 
 from __future__ import annotations
