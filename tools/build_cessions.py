@@ -14,22 +14,11 @@ and written once per period of ``periods.toml``. The method and the dating rule 
 
 from __future__ import annotations
 
+import geodata_kit as kit
 import records
 import shapely
-from geodata_kit import (
-    DECIMALS,
-    GEODATA,
-    counter_clockwise,
-    feature,
-    generated_by,
-    load_land,
-    parser,
-    polygonal,
-    read_admin1,
-    write_collection,
-)
 
-GRID = 10 ** -DECIMALS["cessions"]  # vertices are snapped to the grid they are written on
+GRID = 10 ** -kit.DECIMALS["cessions"]  # vertices are snapped to the grid they are written on
 SIMPLIFY = 0.004  # coverage_simplify tolerance (degrees, about 400 m)
 WINDOW = shapely.box(40, 34, 62, 45)  # the Caucasus, the Caspian and Transcaspia
 MIN_PART = 5e-5  # deg²: specks left by clipping (below ~0.5 km²) are dropped
@@ -46,7 +35,7 @@ def territory_shape(row: dict, units: dict) -> shapely.Geometry:
             if "keep_box" in row:
                 geom = geom.intersection(shapely.box(*records.numbers(row["keep_box"])))
         parts.append(geom)
-    return polygonal(shapely.union_all(parts))
+    return kit.polygonal(shapely.union_all(parts))
 
 
 def disjoint_shapes(rows: list[dict], units: dict, land: shapely.Geometry) -> dict:
@@ -54,7 +43,7 @@ def disjoint_shapes(rows: list[dict], units: dict, land: shapely.Geometry) -> di
     shapes, done = {}, shapely.Polygon()
     land = land.intersection(WINDOW)
     for row in rows:
-        geom = polygonal(territory_shape(row, units).intersection(land).difference(done))
+        geom = kit.polygonal(territory_shape(row, units).intersection(land).difference(done))
         done = done.union(geom)
         shapes[row["territory"]] = geom
     return shapes
@@ -84,25 +73,25 @@ def renode(shapes: dict) -> dict:
 def build_shapes(data_dir) -> dict:
     """The simplified, oriented shape of every territory, keyed by slug."""
     rows = records.territories()
-    units = read_admin1(data_dir, {c for row in rows for c in row["adm1_codes"].split()})
-    shapes = renode(disjoint_shapes(rows, units, load_land(data_dir)))
+    units = kit.read_admin1(data_dir, {c for row in rows for c in row["adm1_codes"].split()})
+    shapes = renode(disjoint_shapes(rows, units, kit.load_land(data_dir)))
     assert shapely.coverage_is_valid(list(shapes.values()))
     simple = shapely.coverage_simplify(list(shapes.values()), SIMPLIFY)
     return {
-        slug: counter_clockwise(polygonal(shapely.make_valid(g)))
+        slug: kit.counter_clockwise(kit.polygonal(shapely.make_valid(g)))
         for slug, g in zip(shapes, simple, strict=True)
     }
 
 
 def main() -> None:
-    args = parser(__doc__).parse_args()
+    args = kit.parser(__doc__).parse_args()
     shapes = build_shapes(args.data)
     features = [
-        feature(r.properties, shapes[r.recipe["territory"]], DECIMALS["cessions"])
+        kit.feature(r.properties, shapes[r.recipe["territory"]], kit.DECIMALS["cessions"])
         for r in records.read_layer("cessions")
     ]
-    generator = generated_by("build_cessions.py", "cessions/")
-    write_collection(GEODATA / "cessions.geojson", features, generator)
+    generator = kit.generated_by("build_cessions.py", "cessions/")
+    kit.write_collection(kit.GEODATA / "cessions.geojson", features, generator)
 
 
 if __name__ == "__main__":

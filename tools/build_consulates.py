@@ -9,19 +9,19 @@ is the city centre, not a known building.
 
 from __future__ import annotations
 
+import geodata_kit as kit
 import records
 import shapely
-from geodata_kit import DECIMALS, GEODATA, feature, generated_by, parser, write_collection
 
 
 def main() -> None:
-    parser(__doc__, data=False).parse_args()
+    kit.parser(__doc__, data=False).parse_args()
     features = [
-        feature(r.properties, shapely.Point(r.recipe["point"]), DECIMALS["consulates"])
+        kit.feature(r.properties, shapely.Point(r.recipe["point"]), kit.DECIMALS["consulates"])
         for r in records.read_layer("consulates")
     ]
-    generator = generated_by("build_consulates.py", "consulates.csv")
-    write_collection(GEODATA / "consulates.geojson", features, generator)
+    generator = kit.generated_by("build_consulates.py", "consulates.csv")
+    kit.write_collection(kit.GEODATA / "consulates.geojson", features, generator)
 
 
 if __name__ == "__main__":

@@ -10,31 +10,23 @@ lanes and railways; the stretches on the Volga and the Kura were traced on the b
 
 from __future__ import annotations
 
+import geodata_kit as kit
 import records
-from geodata_kit import (
-    DECIMALS,
-    GEODATA,
-    RECORDS,
-    drawn,
-    feature,
-    generated_by,
-    parser,
-    read_shapes,
-    write_collection,
-)
 
-LINES = RECORDS / "corridors_lines.geojson"
+LINES = kit.RECORDS / "corridors_lines.geojson"
 
 
 def main() -> None:
-    parser(__doc__, data=False).parse_args()
-    lines = read_shapes(LINES)
+    kit.parser(__doc__, data=False).parse_args()
+    lines = kit.read_shapes(LINES)
     features = [
-        feature(r.properties, drawn(lines, r.properties["id"], LINES), DECIMALS["corridors"])
+        kit.feature(
+            r.properties, kit.drawn(lines, r.properties["id"], LINES), kit.DECIMALS["corridors"]
+        )
         for r in records.read_layer("corridors")
     ]
-    generator = generated_by("build_corridors.py", "corridors.toml and corridors_lines.geojson")
-    write_collection(GEODATA / "corridors.geojson", features, generator)
+    generator = kit.generated_by("build_corridors.py", "corridors.toml and corridors_lines.geojson")
+    kit.write_collection(kit.GEODATA / "corridors.geojson", features, generator)
 
 
 if __name__ == "__main__":

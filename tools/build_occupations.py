@@ -12,28 +12,16 @@ of today are not those of 1909 or 1941, and every feature says so.
 
 from __future__ import annotations
 
+import geodata_kit as kit
 import records
 import shapely
-from geodata_kit import (
-    DECIMALS,
-    GEODATA,
-    RECORDS,
-    feature,
-    generated_by,
-    load_land,
-    load_persia,
-    parser,
-    polish,
-    read_admin1,
-    write_collection,
-)
 
 SIMPLIFY = 0.003  # coverage_simplify tolerance for the provinces (degrees, about 300 m)
 
 
 def load_provinces(data_dir, codes: dict[str, str]) -> dict[str, shapely.Geometry]:
     """The provinces named in ``[provinces]``, simplified as one coverage in code order."""
-    units = read_admin1(data_dir, set(codes.values()))
+    units = kit.read_admin1(data_dir, set(codes.values()))
     order = sorted(units)
     simple = shapely.coverage_simplify([units[code] for code in order], SIMPLIFY)
     by_code = {code: shapely.make_valid(g) for code, g in zip(order, simple, strict=True)}
@@ -54,17 +42,17 @@ def area_of(recipe: dict, provinces: dict, areas: dict) -> shapely.Geometry:
 
 
 def main() -> None:
-    args = parser(__doc__).parse_args()
-    doc = records.read_toml(RECORDS / "occupations.toml")
+    args = kit.parser(__doc__).parse_args()
+    doc = records.read_toml(kit.RECORDS / "occupations.toml")
     provinces = load_provinces(args.data, doc["provinces"])
-    persia = load_persia(args.data, load_land(args.data))
-    decimals = DECIMALS["occupations"]
+    persia = kit.load_persia(args.data, kit.load_land(args.data))
+    decimals = kit.DECIMALS["occupations"]
     features = []
     for r in records.read_layer("occupations"):
         geom = area_of(r.recipe, provinces, doc["areas"]).intersection(persia)
-        features.append(feature(r.properties, polish(geom, decimals), decimals))
-    generator = generated_by("build_occupations.py", "occupations.toml")
-    write_collection(GEODATA / "occupations.geojson", features, generator)
+        features.append(kit.feature(r.properties, kit.polish(geom, decimals), decimals))
+    generator = kit.generated_by("build_occupations.py", "occupations.toml")
+    kit.write_collection(kit.GEODATA / "occupations.geojson", features, generator)
 
 
 if __name__ == "__main__":

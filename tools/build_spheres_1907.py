@@ -13,30 +13,17 @@ Russian limit (``russian``), inside the British one (``british``) or between the
 
 from __future__ import annotations
 
+import geodata_kit as kit
 import records
 import shapely
-from geodata_kit import (
-    DECIMALS,
-    GEODATA,
-    RECORDS,
-    drawn,
-    feature,
-    generated_by,
-    load_land,
-    load_persia,
-    parser,
-    polish,
-    read_shapes,
-    write_collection,
-)
 
-LINES = RECORDS / "spheres_1907_lines.geojson"
+LINES = kit.RECORDS / "spheres_1907_lines.geojson"
 
 
 def zones(persia: shapely.Geometry) -> dict[str, shapely.Geometry]:
     """Persia divided by the two lines of the convention."""
-    limits = read_shapes(LINES)
-    russian, british = (drawn(limits, key, LINES) for key in ("russian-zone", "british-zone"))
+    limits = kit.read_shapes(LINES)
+    russian, british = (kit.drawn(limits, key, LINES) for key in ("russian-zone", "british-zone"))
     return {
         "russian": persia.intersection(russian),
         "british": persia.intersection(british),
@@ -45,15 +32,15 @@ def zones(persia: shapely.Geometry) -> dict[str, shapely.Geometry]:
 
 
 def main() -> None:
-    args = parser(__doc__).parse_args()
-    by_zone = zones(load_persia(args.data, load_land(args.data)))
-    decimals = DECIMALS["spheres_1907"]
+    args = kit.parser(__doc__).parse_args()
+    by_zone = zones(kit.load_persia(args.data, kit.load_land(args.data)))
+    decimals = kit.DECIMALS["spheres_1907"]
     features = [
-        feature(r.properties, polish(by_zone[r.recipe["zone"]], decimals), decimals)
+        kit.feature(r.properties, kit.polish(by_zone[r.recipe["zone"]], decimals), decimals)
         for r in records.read_layer("spheres_1907")
     ]
-    generator = generated_by("build_spheres_1907.py", "spheres_1907.toml")
-    write_collection(GEODATA / "spheres_1907.geojson", features, generator)
+    generator = kit.generated_by("build_spheres_1907.py", "spheres_1907.toml")
+    kit.write_collection(kit.GEODATA / "spheres_1907.geojson", features, generator)
 
 
 if __name__ == "__main__":
