@@ -42,6 +42,7 @@ COMMON = (
 PASS_THROUGH = ("*_fa", "*_ru", "status", "recognised_by", "start_date_edtf", "end_date_edtf")
 ALWAYS_WRITTEN = ("start_date", "end_date")  # written as null when a record leaves them out
 PHRASE = re.compile(r"\{([a-z0-9_]+)\}")
+ABSENT = object()  # a property a feature leaves out (unlike one that is null)
 
 
 class RecordError(ValueError):
@@ -149,28 +150,31 @@ def layer_properties(layer: str, geodata: Path = GEODATA) -> set[str]:
 # ------------------------------------------------------------------------------ the layers
 def cessions(geodata: Path = GEODATA) -> list[Record]:
     """Periods of ``cessions/periods.toml``, named after the territories of territories.csv."""
-    folder = geodata / "records" / "cessions"
-    territories = {row["territory"]: row for row in read_csv(folder / "territories.csv")}
-    doc = read_toml(folder / "periods.toml")
+    path = geodata / "records" / "cessions" / "periods.toml"
+    doc = read_toml(path)
+    lands = {row["territory"]: row for row in territories(geodata)}
     allowed = layer_properties("cessions", geodata)
-    records = []
-    for period in doc.get("period", []):
-        where = f"{folder / 'periods.toml'}: period"
-        land = territories.get(period.get("territory"))
-        if land is None:
-            raise RecordError(f"{where} {period.get('id')}: territory not in territories.csv")
-        derived = {
-            "name": f"{land['name']} ({period.get('controller')})",
-            "name_fa": land.get("name_fa"),
-            "name_ru": land.get("name_ru"),
-            "kind": land["kind"],
-            "chain": land["territory"],
-        }
-        fields = {key: value for key, value in derived.items() if value} | period
-        props = publish(fields, allowed, where, doc.get("phrases"))
-        props.setdefault("treaty", None)  # null: the period began by conquest or annexation
-        records.append(Record(props, {"territory": land["territory"]}))
-    return records
+    return [
+        _period(period, lands, allowed, f"{path}: period", doc.get("phrases"))
+        for period in doc.get("period", [])
+    ]
+
+
+def _period(period: dict, lands: dict, allowed: set[str], where: str, phrases: Any) -> Record:
+    land = lands.get(period.get("territory"))
+    if land is None:
+        raise RecordError(f"{where} {period.get('id')}: territory not in territories.csv")
+    derived = {
+        "name": f"{land['name']} ({period.get('controller')})",
+        "name_fa": land.get("name_fa"),
+        "name_ru": land.get("name_ru"),
+        "kind": land["kind"],
+        "chain": land["territory"],
+    }
+    fields = {key: value for key, value in derived.items() if value} | period
+    props = publish(fields, allowed, where, phrases)
+    props.setdefault("treaty", None)  # null: the period began by conquest or annexation
+    return Record(props, {"territory": land["territory"]})
 
 
 def territories(geodata: Path = GEODATA) -> list[dict[str, str]]:
@@ -261,18 +265,29 @@ def read_layer(layer: str, geodata: Path = GEODATA) -> list[Record]:
 # ------------------------------------------------------------------------------ drift
 def drift(layer: str, geodata: Path = GEODATA) -> list[str]:
     """Say where ``geodata/<layer>.geojson`` differs from its records (empty: they agree)."""
-    expected = [record.properties for record in read_layer(layer, geodata)]
     path = geodata / f"{layer}.geojson"
-    published = [f["properties"] for f in json.loads(path.read_text("utf-8"))["features"]]
-    problems = []
-    ids = [props.get("id") for props in published]
-    if ids != [props["id"] for props in expected]:
-        problems.append(f"{path}: features {ids} but records give {[p['id'] for p in expected]}")
-    for want, have in zip(expected, published, strict=False):
-        for key in sorted(set(want) | set(have)):
-            if want.get(key, "<absent>") != have.get(key, "<absent>"):
-                problems.append(
-                    f"{path}: {want['id']}: {key} is {have.get(key, '<absent>')!r}, "
-                    f"records say {want.get(key, '<absent>')!r}"
-                )
+    expected = {r.properties["id"]: r.properties for r in read_layer(layer, geodata)}
+    features = json.loads(path.read_text(encoding="utf-8"))["features"]
+    published = {f["properties"].get("id"): f["properties"] for f in features}
+    problems = [
+        f"{path}: {fid}: in the records, not in the file"
+        for fid in expected.keys() - published.keys()
+    ]
+    problems += [
+        f"{path}: {fid}: in the file, not in the records"
+        for fid in published.keys() - expected.keys()
+    ]
+    if not problems and list(expected) != list(published):
+        problems.append(f"{path}: the features are not in the order of the records")
+    for fid, want in expected.items():
+        have = published.get(fid, want)
+        problems += [
+            f"{path}: {fid}: {key} is {_shown(have, key)}, records say {_shown(want, key)}"
+            for key in sorted(want.keys() | have.keys())
+            if want.get(key, ABSENT) != have.get(key, ABSENT)
+        ]
     return problems
+
+
+def _shown(props: dict, key: str) -> str:
+    return repr(props[key]) if key in props else "absent"

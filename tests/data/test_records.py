@@ -79,6 +79,19 @@ def test_a_date_edited_in_a_record_without_a_rebuild_is_caught(geodata_copy):
     ]
 
 
+def test_a_record_added_without_a_rebuild_is_caught(geodata_copy):
+    consulates = geodata_copy / "records" / "consulates.csv"
+    rows = consulates.read_text(encoding="utf-8").splitlines()
+    rows.append(rows[-1].replace(rows[-1].split(",")[0], "new-mission-1900", 1))
+    consulates.write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+    problems = records.drift("consulates", geodata_copy)
+
+    assert problems == [
+        f"{geodata_copy / 'consulates.geojson'}: new-mission-1900: in the records, not in the file"
+    ]
+
+
 def test_a_shared_phrase_is_fixed_once_for_every_record_that_uses_it(geodata_copy):
     periods = geodata_copy / "records" / "cessions" / "periods.toml"
     _edit(
