@@ -11,6 +11,7 @@ import zipfile
 from itertools import pairwise
 from pathlib import Path
 
+import geodata_kit as kit
 import numpy as np
 import records
 import shapely
@@ -45,11 +46,7 @@ def read_gshhg(whl: Path, kind: str, window: tuple, level: int | None = None):
 
 
 def lines(g):
-    if g.is_empty:
-        return []
-    if g.geom_type == "LineString":
-        return [g]
-    return [ln for part in getattr(g, "geoms", []) for ln in lines(part)]
+    return kit.flat_parts(g, "LineString")
 
 
 def skeleton(poly):

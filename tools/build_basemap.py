@@ -45,11 +45,7 @@ MIN_ISLAND_AREA = 0.0005  # deg^2; smaller islands and sea slivers are dropped
 
 # =========================================================================== helpers
 def polygons(g):
-    if g.is_empty:
-        return []
-    if g.geom_type == "Polygon":
-        return [g]
-    return [p for part in getattr(g, "geoms", []) for p in polygons(part)]
+    return kit.flat_parts(g, "Polygon")
 
 
 def clean_area(g, tol):

@@ -133,6 +133,15 @@ def polygonal(geom: shapely.Geometry) -> shapely.Geometry:
     return shapely.union_all(parts) if parts else shapely.Polygon()
 
 
+def flat_parts(geom: shapely.Geometry, geom_type: str) -> list[shapely.Geometry]:
+    """Every part of ``geom`` of type ``geom_type`` (``Polygon``, ``LineString``), unnested."""
+    if geom.is_empty:
+        return []
+    if geom.geom_type == geom_type:
+        return [geom]
+    return [p for part in getattr(geom, "geoms", []) for p in flat_parts(part, geom_type)]
+
+
 def counter_clockwise(geom: shapely.Geometry) -> shapely.Geometry:
     """Orient every exterior ring counter-clockwise, as RFC 7946 asks."""
     if geom.geom_type == "MultiPolygon":
