@@ -70,7 +70,7 @@ def npm_file(data_dir: Path, member: str) -> Path:
         name, version = spec.rsplit("@", 1)
         tgz = data_dir / f"{name}-{version}.tgz"
         if not tgz.exists():
-            subprocess.run(["npm", "pack", "--silent", spec], cwd=data_dir, check=True)
+            subprocess.run(["npm", "pack", spec], cwd=data_dir, check=True, capture_output=True)
         with tarfile.open(tgz) as archive:
             archive.extract(member, data_dir, filter="data")
     return path
