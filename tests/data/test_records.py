@@ -1,0 +1,133 @@
+"""The published layers say exactly what ``geodata/records/`` says, so the two cannot drift.
+
+Only properties are compared (no geometry is rebuilt, nothing is downloaded): the records are
+read by ``tools/records.py``, the same code the builders publish through.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+GEODATA = ROOT / "geodata"
+
+
+def _load_records():
+    spec = importlib.util.spec_from_file_location("atlas_tools_records", ROOT / "tools/records.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while it is created
+    spec.loader.exec_module(module)
+    return module
+
+
+records = _load_records()
+LAYERS = [layer for layer in records.READERS if not layer.startswith("basemap/")]
+
+
+@pytest.mark.parametrize("layer", list(records.READERS))
+def test_published_properties_equal_the_records(layer):
+    assert records.drift(layer) == []
+
+
+def test_every_layer_of_the_catalog_is_built_from_records():
+    catalog = json.loads((GEODATA / "catalog.json").read_text(encoding="utf-8"))
+    assert [spec["id"] for spec in catalog["layers"]] == LAYERS
+
+
+@pytest.mark.parametrize("layer", LAYERS)
+def test_each_layer_file_says_it_is_generated_from_the_records(layer):
+    collection = json.loads((GEODATA / f"{layer}.geojson").read_text(encoding="utf-8"))
+    assert "geodata/records/" in collection["generator"]
+    assert "do not edit" in collection["generator"]
+
+
+@pytest.fixture
+def geodata_copy(tmp_path):
+    """A copy of what ``drift`` reads: the records, the catalogue and the layer files."""
+    copy = tmp_path / "geodata"
+    shutil.copytree(GEODATA / "records", copy / "records")
+    for path in [GEODATA / "catalog.json", *GEODATA.glob("*.geojson")]:
+        shutil.copy(path, copy / path.name)
+    return copy
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} should occur once in {path.name}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_a_date_edited_in_a_record_without_a_rebuild_is_caught(geodata_copy):
+    periods = geodata_copy / "records" / "cessions" / "periods.toml"
+    _edit(
+        periods,
+        'start_date = "1828-02-22"\nend_date = "1918-04-21"',
+        'start_date = "1828-02-21"\nend_date = "1918-04-21"',
+    )
+
+    problems = records.drift("cessions", geodata_copy)
+
+    assert problems == [
+        f"{geodata_copy / 'cessions.geojson'}: surmali-russia-1828: start_date is "
+        "'1828-02-22', records say '1828-02-21'"
+    ]
+
+
+def test_a_record_added_without_a_rebuild_is_caught(geodata_copy):
+    consulates = geodata_copy / "records" / "consulates.csv"
+    rows = consulates.read_text(encoding="utf-8").splitlines()
+    rows.append(rows[-1].replace(rows[-1].split(",")[0], "new-mission-1900", 1))
+    consulates.write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+    problems = records.drift("consulates", geodata_copy)
+
+    assert problems == [
+        f"{geodata_copy / 'consulates.geojson'}: new-mission-1900: in the records, not in the file"
+    ]
+
+
+def test_a_shared_phrase_is_fixed_once_for_every_record_that_uses_it(geodata_copy):
+    periods = geodata_copy / "records" / "cessions" / "periods.toml"
+    _edit(
+        periods, 'gulistan = "the Treaty of Gulistan,', 'gulistan = "the Treaty of Gulistan, signed'
+    )
+
+    problems = records.drift("cessions", geodata_copy)
+
+    assert len(problems) > 10
+    assert all(": date_note is " in problem for problem in problems)
+
+
+def test_a_translation_added_beside_the_description_is_published(geodata_copy):
+    consulates = geodata_copy / "records" / "consulates.csv"
+    lines = consulates.read_text(encoding="utf-8").splitlines()
+    lines[0] += ",description_fa"
+    lines[1] += ",کنسولگری روسیه در اصفهان"
+    consulates.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    first = records.read_layer("consulates", geodata_copy)[0].properties
+
+    assert first["description_fa"] == "کنسولگری روسیه در اصفهان"
+    assert records.drift("consulates", geodata_copy)  # published only after a rebuild
+
+
+def test_a_misspelt_field_stops_the_build_naming_file_and_record(geodata_copy):
+    path = geodata_copy / "records" / "corridors.toml"
+    _edit(path, 'id = "instc-eastern"\n', 'id = "instc-eastern"\ndescripton = "typo"\n')
+
+    with pytest.raises(records.RecordError, match=r"corridors\.toml: feature instc-eastern: "):
+        records.read_layer("corridors", geodata_copy)
+
+
+def test_an_unknown_phrase_stops_the_build(geodata_copy):
+    path = geodata_copy / "records" / "spheres_1907.toml"
+    _edit(path, '{end_1918}"\ndescription = "Northern', '{end_1919}"\ndescription = "Northern')
+
+    with pytest.raises(records.RecordError, match=r"no phrase \{end_1919\}"):
+        records.read_layer("spheres_1907", geodata_copy)

@@ -1,0 +1,28 @@
+#!/usr/bin/env python3
+"""Build geodata/consulates.geojson from geodata/records/consulates.csv.
+
+Run: ``python tools/build_consulates.py`` (no downloads).
+
+Recipe: one point per row at its ``lon``/``lat``; unless ``date_note`` says otherwise the point
+is the city centre, not a known building.
+"""
+
+from __future__ import annotations
+
+import geodata_kit as kit
+import records
+import shapely
+
+
+def main() -> None:
+    kit.parser(__doc__, data=False).parse_args()
+    features = [
+        kit.feature(r.properties, shapely.Point(r.recipe["point"]), kit.DECIMALS["consulates"])
+        for r in records.read_layer("consulates")
+    ]
+    generator = kit.generated_by("build_consulates.py", "consulates.csv")
+    kit.write_collection(kit.GEODATA / "consulates.geojson", features, generator)
+
+
+if __name__ == "__main__":
+    main()
