@@ -25,7 +25,7 @@ def file_roots(built):
 
 def open_file(page, url: str) -> None:
     page.goto(url)
-    page.wait_for_function("() => window.AtlasMap && AtlasMap.instances.length === 1")
+    page.wait_for_function("() => window.Atlas && Atlas.debug.atlases.length === 1")
 
 
 def test_the_build_holds_pages_data_and_assets(built):
@@ -39,7 +39,7 @@ def test_the_build_holds_pages_data_and_assets(built):
         "data/cessions.gpkg",
         "data/consulates.csv",
         "vendor/leaflet/leaflet.js",
-        "static/js/atlas-map.js",
+        "static/js/map/layers.js",
     ):
         assert (built / name).is_file(), name
     page = (built / "index.html").read_text()
@@ -56,7 +56,7 @@ def test_the_map_works_from_file_urls(page, built):
     page.keyboard.press("ArrowLeft")
     assert date_shown(page) == "1 January 1907"
     assert drawn(page, "spheres_1907") == 0
-    assert page.evaluate("() => AtlasMap.instances[0].state.day") == date(1907, 1, 1).toordinal()
+    assert page.evaluate("() => Atlas.debug.atlases[0].state.day") == date(1907, 1, 1).toordinal()
 
 
 def test_the_tour_starts_at_the_step_in_the_address(page, built):

@@ -2,7 +2,7 @@
  * greedily so that no two overlap (cities first, then larger areas); a name that has no room
  * is left out rather than drawn on top of another.
  */
-(function (global) {
+(function (Atlas) {
   "use strict";
 
   var GAP = 4;
@@ -38,7 +38,7 @@
     this.pane.style.zIndex = 640;
     this.pane.style.pointerEvents = "none";
     this.nodes = {};
-    atlas.state.onChange(function () { self.place(); });
+    atlas.state.follow("change", function () { self.place(); });
     atlas.map.on("zoomend moveend resize", function () { self.place(); });
   }
 
@@ -46,7 +46,7 @@
     var id = entry.feature.properties.id;
     if (!this.nodes[id]) {
       var node = L.DomUtil.create("div", "atlas-label atlas-label-" + entry.layerId, this.pane);
-      var name = AtlasI18n.nameOf(entry.feature.properties);
+      var name = Atlas.i18n.nameOf(entry.feature.properties);
       node.textContent = name.text;
       if (name.fallback) { node.lang = "en"; node.classList.add("atlas-name-fallback"); }
       this.nodes[id] = node;
@@ -88,5 +88,5 @@
     });
   };
 
-  global.AtlasLabels = Labels;
-})(window);
+  Atlas.Labels = Labels;
+})(window.Atlas);

@@ -1,11 +1,11 @@
 /* Dates of the atlas in the browser: partial ISO dates, day ordinals, dates in words.
- * Needs atlas-i18n.js first (the calendar of the page's language).
+ * Words come in the page's language, from the calendar Atlas.i18n holds.
  *
  * A day is its proleptic Gregorian ordinal, the same number Python's date.toordinal() gives
  * (1 January of year 1 is day 1), so years before 1970 and before 1000 need no JS Date at all:
  * JS Date and epoch milliseconds are where other time sliders break on historical dates.
  */
-(function (global) {
+(function (Atlas) {
   "use strict";
 
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July",
@@ -79,11 +79,11 @@
     day_month_year: "{day} {month_of} {year}", month_year: "{month} {year}", year: "{year}"
   };
 
-  // In the page's language (AtlasI18n's calendar): "24 October 1813", "24 октября 1813 г.".
+  // In the page's language (Atlas.i18n's calendar): "24 October 1813", "24 октября 1813 г.".
   function inWords(value) {
     var p = typeof value === "number" ? fromOrdinal(value) : parse(value);
     if (!p) { return String(value); }
-    var cal = AtlasI18n.calendar() || ENGLISH;
+    var cal = Atlas.i18n.calendar() || ENGLISH;
     var pattern = p.day ? cal.day_month_year : (p.month ? cal.month_year : cal.year);
     var month = p.month ? p.month - 1 : 0;
     var words = pattern.replace("{day}", p.day).replace("{year}", p.year)
@@ -93,12 +93,12 @@
 
   // Digits in the page's script: Persian pages write ۱۸۲۸, not 1828.
   function localDigits(text) {
-    var digits = (AtlasI18n.calendar() || ENGLISH).digits;
+    var digits = (Atlas.i18n.calendar() || ENGLISH).digits;
     return String(text).replace(/[0-9]/g, function (digit) { return digits.charAt(+digit); });
   }
 
   function spanInWords(start, end) {
-    var t = AtlasI18n.t;
+    var t = Atlas.i18n.t;
     if (start && end) { return t("span_range", { start: inWords(start), end: inWords(end) }); }
     if (start) { return t("span_since", { start: inWords(start) }); }
     if (end) { return t("span_until", { end: inWords(end) }); }
@@ -112,8 +112,8 @@
     return toOrdinal(year, d.month, Math.min(d.day, daysInMonth(year, d.month)));
   }
 
-  global.AtlasTime = {
+  Atlas.time = {
     toOrdinal: toOrdinal, fromOrdinal: fromOrdinal, parse: parse, firstDay: firstDay,
     lastDay: lastDay, toIso: toIso, inWords: inWords, localDigits: localDigits, spanInWords: spanInWords, addYears: addYears
   };
-})(window);
+})(window.Atlas);

@@ -3,7 +3,7 @@
  * The server sends one catalogue (English, Persian or Russian, English filling any gap);
  * a name missing in the page's language falls back to English and says so.
  */
-(function (global) {
+(function (Atlas) {
   "use strict";
 
   var catalogue = { language: { code: "en", dir: "ltr" }, interface: {}, calendar: null, layers: {}, key_dates: {} };
@@ -14,7 +14,7 @@
     });
   }
 
-  var I18n = {
+  Atlas.i18n = {
     use: function (entries) { if (entries) { catalogue = entries; } },
     lang: function () { return catalogue.language.code; },
     languageName: function () { return catalogue.language.name; },
@@ -46,6 +46,4 @@
       return { title: own.title || moment.title, caption: own.caption || moment.caption };
     }
   };
-
-  global.AtlasI18n = I18n;
-})(window);
+})(window.Atlas);

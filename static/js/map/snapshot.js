@@ -1,7 +1,7 @@
 /* "Save image": draw the current view (basemap, layers, labels, date, legend) onto a canvas,
  * entirely in the browser: no server round trip and no third-party library.
  */
-(function (global) {
+(function (Atlas) {
   "use strict";
 
   function svgImage(svg) {
@@ -22,10 +22,10 @@
     var rows = [];
     atlas.data.layers.forEach(function (layer) {
       if (atlas.state.layers.indexOf(layer.id) < 0) { return; }
-      rows.push({ text: AtlasI18n.layerTitle(layer), bold: true });
+      rows.push({ text: Atlas.i18n.layerTitle(layer), bold: true });
       var style = layer.style || {};
-      var colors = (atlas.contrast && style.contrast_colors) || style.colors || {};
-      var translated = AtlasI18n.layerText(layer.id).labels || {};
+      var colors = Atlas.Layers.palette(style, atlas.contrast);
+      var translated = Atlas.i18n.layerText(layer.id).labels || {};
       Object.keys(colors).forEach(function (value) {
         rows.push({ text: translated[value] || (style.labels || {})[value] || value, color: colors[value] });
       });
@@ -43,7 +43,7 @@
     ctx.fillStyle = "#111";
     ctx.font = "bold 30px sans-serif";
     ctx.textBaseline = "alphabetic";
-    ctx.fillText(AtlasTime.inWords(atlas.state.day), 24, top + 38);
+    ctx.fillText(Atlas.time.inWords(atlas.state.day), 24, top + 38);
     rows.forEach(function (row, index) {
       var y = top + 62 + index * lineHeight;
       if (row.color) {
@@ -60,7 +60,7 @@
     container.querySelectorAll(".atlas-label").forEach(function (label) {
       if (label.style.display === "none") { return; }
       var box = label.getBoundingClientRect();
-      var style = global.getComputedStyle(label);
+      var style = window.getComputedStyle(label);
       ctx.fillStyle = style.backgroundColor;
       ctx.fillRect(box.left - origin.left, box.top - origin.top, box.width, box.height);
       ctx.fillStyle = style.color;
@@ -73,13 +73,13 @@
   function toBlob(atlas) {
     var container = atlas.map.getContainer();
     var origin = container.getBoundingClientRect();
-    var scale = global.devicePixelRatio || 1;
+    var scale = window.devicePixelRatio || 1;
     var canvas = document.createElement("canvas");
     canvas.width = Math.round(origin.width * scale);
     canvas.height = Math.round(origin.height * scale);
     var ctx = canvas.getContext("2d");
     ctx.scale(scale, scale);
-    ctx.fillStyle = global.getComputedStyle(container).backgroundColor;
+    ctx.fillStyle = window.getComputedStyle(container).backgroundColor;
     ctx.fillRect(0, 0, origin.width, origin.height);
     var surfaces = Array.prototype.slice.call(container.querySelectorAll(".leaflet-map-pane canvas, .leaflet-map-pane svg"));
     var loads = surfaces.map(function (node) {
@@ -96,5 +96,5 @@
     });
   }
 
-  global.AtlasSnapshot = { toBlob: toBlob };
-})(window);
+  Atlas.snapshot = { toBlob: toBlob };
+})(window.Atlas);

@@ -1,5 +1,5 @@
 /* The legend doubles as the layer switcher: one checkbox per layer, kept in step with the state. */
-(function (global) {
+(function (Atlas) {
   "use strict";
 
   function attach(root, atlas) {
@@ -18,11 +18,11 @@
     }
     L.DomEvent.disableClickPropagation(root);
     L.DomEvent.disableScrollPropagation(root);
-    atlas.state.onChange(function (state) {
+    atlas.state.follow("layers extras", function (state) {
       boxes.forEach(function (box) { box.checked = state.layers.indexOf(box.getAttribute("data-layer")) >= 0; });
       if (tiles) { tiles.checked = state.extras.tiles === "on"; }
     });
   }
 
-  global.AtlasLegend = { attach: attach };
-})(window);
+  Atlas.controls.legend = { attach: attach };
+})(window.Atlas);

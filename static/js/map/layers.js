@@ -4,7 +4,7 @@
  * features whose "holds on this day" answer changed, so a slider step costs a scan of plain
  * numbers and no request, which is what keeps dragging smooth.
  */
-(function (global) {
+(function (Atlas) {
   "use strict";
 
   var BASEMAP_STYLE = {
@@ -12,13 +12,21 @@
     water: { stroke: true, color: "#9fb5bf", weight: 0.6, fillColor: "#c6d8df", fillOpacity: 1 },
     rivers: { color: "#7ea3b5", weight: 1.4, opacity: 0.9 }
   };
-  var instances = [];
 
-  // Classroom mode swaps in the colour-blind-safe palette and lines of at least 3 px.
+  // Classroom mode swaps in the colour-blind-safe palette (and lines of at least 3 px).
+  function palette(style, contrast) {
+    return (contrast && style.contrast_colors) || style.colors || {};
+  }
+
   function featureColor(style, properties, contrast) {
     var value = style.property ? properties[style.property] : null;
-    var colors = (contrast && style.contrast_colors) || style.colors || {};
-    return colors[value] || style.color || "#555";
+    return palette(style, contrast)[value] || style.color || "#555";
+  }
+
+  // A source reference is "key" or "key: locator" (a page, a folio), as the data contract says.
+  function citation(ref) {
+    var key = String(ref).split(":")[0];
+    return { key: key, locator: String(ref).slice(key.length + 1).trim() };
   }
 
   function pathStyle(layerSpec, feature, contrast) {
@@ -44,11 +52,11 @@
 
   // Popups are built from DOM nodes and textContent only: data never becomes markup.
   function nameElement(tag, className, properties) {
-    var name = AtlasI18n.nameOf(properties);
+    var name = Atlas.i18n.nameOf(properties);
     var node = element(tag, className, name.text);
     if (name.fallback) {
       node.classList.add("atlas-name-fallback");
-      node.title = AtlasI18n.t("name_in_english", { language: AtlasI18n.languageName() });
+      node.title = Atlas.i18n.t("name_in_english", { language: Atlas.i18n.languageName() });
       node.lang = "en";
       node.dir = "ltr";
     }
@@ -59,25 +67,25 @@
     var p = feature.properties;
     var root = element("div", "atlas-popup");
     root.appendChild(nameElement("h3", "atlas-popup-name", p));
-    root.appendChild(element("p", "atlas-popup-dates", AtlasTime.spanInWords(p.start_date, p.end_date)));
+    root.appendChild(element("p", "atlas-popup-dates", Atlas.time.spanInWords(p.start_date, p.end_date)));
     var facts = element("dl", "atlas-popup-facts");
     Object.keys(layerSpec.properties || {}).forEach(function (key) {
       if (p[key] === null || p[key] === undefined || p[key] === "") { return; }
-      facts.appendChild(element("dt", null, AtlasI18n.propertyLabel(layerSpec, key)));
+      facts.appendChild(element("dt", null, Atlas.i18n.propertyLabel(layerSpec, key)));
       facts.appendChild(element("dd", null, String(p[key])));
     });
-    facts.appendChild(element("dt", null, AtlasI18n.t("certainty")));
-    facts.appendChild(element("dd", null, AtlasI18n.t("certainty_" + p.certainty)));
+    facts.appendChild(element("dt", null, Atlas.i18n.t("certainty")));
+    facts.appendChild(element("dd", null, Atlas.i18n.t("certainty_" + p.certainty)));
     root.appendChild(element("p", "atlas-popup-description", p.description));
     root.appendChild(facts);
     if (p.date_note) { root.appendChild(element("p", "atlas-popup-note", p.date_note)); }
     var list = element("ol", "atlas-popup-sources");
     (p.sources || []).forEach(function (ref) {
-      var key = String(ref).split(":")[0];
-      var locator = String(ref).slice(key.length + 1).trim();
-      list.appendChild(element("li", null, (sources[key] || key) + (locator ? ", " + locator : "")));
+      var cite = citation(ref);
+      var title = sources[cite.key] || cite.key;
+      list.appendChild(element("li", null, title + (cite.locator ? ", " + cite.locator : "")));
     });
-    root.appendChild(element("h4", null, AtlasI18n.t("sources")));
+    root.appendChild(element("h4", null, Atlas.i18n.t("sources")));
     root.appendChild(list);
     return root;
   }
@@ -111,7 +119,7 @@
       });
       leafletLayer.bindPopup(function () { return popupContent(feature, layerSpec, sources); }, { maxWidth: 360 });
       // A node, not a string: Leaflet would treat a string as HTML.
-      leafletLayer.bindTooltip(element("span", null, AtlasI18n.nameOf(feature.properties).text), { sticky: true });
+      leafletLayer.bindTooltip(element("span", null, Atlas.i18n.nameOf(feature.properties).text), { sticky: true });
       return leafletLayer;
     };
     // Leaflet layers are made the first time a feature is shown, not for the whole history.
@@ -120,8 +128,8 @@
         feature: feature,
         layerId: layerSpec.id,
         labelAt: labelPoints[feature.properties.id],
-        first: AtlasTime.firstDay(feature.properties.start_date),
-        last: AtlasTime.lastDay(feature.properties.end_date),
+        first: Atlas.time.firstDay(feature.properties.start_date),
+        last: Atlas.time.lastDay(feature.properties.end_date),
         makeLayer: makeLayer,
         layer: null,
         shown: false
@@ -129,17 +137,21 @@
     });
   }
 
-  function Atlas(map, data, basemap, options) {
+  // One atlas on a Leaflet map: its data, the view's state, the layers drawn, and the page's
+  // named actions. The controls attach to it; the keys run its actions.
+  function Layers(map, data, basemap, options) {
     var self = this;
     this.map = map;
     this.data = data;
     this.options = options;
+    // Classroom and tour pages are projected: a bolder palette, and names on the map.
     this.contrast = options.mode !== "atlas";
-    AtlasI18n.use(options.i18n);
+    Atlas.i18n.use(options.i18n);
     if (options.bounds) { map.fitBounds(options.bounds, { animate: false }); }
     this.layerIds = data.layers.map(function (layer) { return layer.id; });
-    this.state = AtlasState.fromUrl(options.day, options.layers, this.layerIds, options.lang);
+    this.state = Atlas.State.fromUrl(options.day, options.layers, this.layerIds, options.lang);
     this.state.bindLanguageLinks(document);
+    this.actions = new Atlas.Actions();
     this.groups = {};
     this.entries = {};
     drawBasemap(map, basemap);
@@ -147,23 +159,29 @@
       self.groups[layerSpec.id] = L.layerGroup().addTo(map);
       self.entries[layerSpec.id] = buildEntries(map, layerSpec, data.sources, 400 + index * 10, self.contrast);
     });
-    if (options.web_tiles) {
-      // Modern web tiles: optional, off unless the address says tiles=on (they need internet).
-      this.webTiles = L.tileLayer(options.web_tiles.url, { attribution: options.web_tiles.attribution });
-      this.webTiles.setZIndex(100);
-      this.state.onChange(function (state) {
-        if (state.extras.tiles === "on") { self.webTiles.addTo(map); } else { self.webTiles.remove(); }
-      });
-    }
-    this.state.onChange(function (state) { self.repaint(state); });
+    if (options.webTiles) { this.addWebTiles(options.webTiles); }
+    this.state.follow("change", function (state) { self.repaint(state); });
     // Benchmarks and tests read this mark: navigation start to the first full repaint.
-    if (global.performance.mark) { global.performance.mark("atlas-drawn"); }
+    if (window.performance.mark) { window.performance.mark("atlas-drawn"); }
+    if (this.contrast) { this.labels = new Atlas.Labels(this); }
+    this.keys = new Atlas.Keys(this.actions, this.contrast ? "classroom" : "normal").enable(document);
+    Atlas.debug.atlases.push(this);
   }
+
+  // Modern web tiles: optional, off unless the address says tiles=on (they need internet).
+  Layers.prototype.addWebTiles = function (source) {
+    var map = this.map;
+    var tiles = L.tileLayer(source.url, { attribution: source.attribution });
+    tiles.setZIndex(100);
+    this.state.follow("extras", function (state) {
+      if (state.extras.tiles === "on") { tiles.addTo(map); } else { tiles.remove(); }
+    });
+  };
 
   // Show exactly the features of the layers that are on and that hold on the state's day.
   // A feature joins the map the first time it is shown; after that it is only hidden and
   // shown again (CSS display), so a slider step never re-projects a polygon.
-  Atlas.prototype.repaint = function (state) {
+  Layers.prototype.repaint = function (state) {
     for (var i = 0; i < this.layerIds.length; i++) {
       var id = this.layerIds[i];
       var on = state.layers.indexOf(id) >= 0;
@@ -178,7 +196,7 @@
     }
   };
 
-  Atlas.prototype.setShown = function (entry, layerId, show) {
+  Layers.prototype.setShown = function (entry, layerId, show) {
     entry.shown = show;
     if (show && !entry.layer) {
       entry.layer = entry.makeLayer(entry.feature);
@@ -193,7 +211,7 @@
   };
 
   // The entries drawn now, layer by layer (labels, export and save-image read them).
-  Atlas.prototype.shownEntries = function () {
+  Layers.prototype.shownEntries = function () {
     var entries = this.entries;
     var shown = [];
     this.layerIds.forEach(function (id) {
@@ -202,12 +220,7 @@
     return shown;
   };
 
-  global.AtlasMap = {
-    instances: instances,
-    create: function (map, data, basemap, options) {
-      var atlas = new Atlas(map, data, basemap, options);
-      instances.push(atlas);
-      return atlas;
-    }
-  };
-})(window);
+  Layers.palette = palette;
+  Layers.citation = citation;
+  Atlas.Layers = Layers;
+})(window.Atlas);

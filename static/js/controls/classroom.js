@@ -1,8 +1,8 @@
-/* Classroom mode: the whole atlas driven from a keyboard or a presenter's clicker, which sends
- * PageDown/PageUp, arrows and sometimes B or a full stop. Every key acts on the page, whatever
- * has focus, and each change of date, layers or legend is written to the address.
+/* Classroom mode: fullscreen, a blank screen, the legend on and off, layers by number, and a
+ * help card of the keys. Its actions are what the classroom keymap (controls/keys.js) runs,
+ * and each change of date, layers or legend is written to the address by the state.
  */
-(function (global) {
+(function (Atlas) {
   "use strict";
 
   var CURSOR_IDLE_MS = 3000;
@@ -16,59 +16,25 @@
     this.help = root.querySelector(".atlas-help");
     this.fullscreenButton = root.querySelector(".atlas-fullscreen");
     this.legend = document.querySelector(".atlas-legend");
-    new AtlasLabels(atlas);  // redraws itself whenever the view changes
-    atlas.classroom = this;
-    document.addEventListener("keydown", function (event) { self.onKey(event); });
+    atlas.actions
+      .add("fullscreen", function () { self.toggleFullscreen(); })
+      .add("legend", function () { self.toggleLegend(); })
+      .add("blank", function () { self.toggleBlank(); })
+      .add("help", function () { self.toggleHelp(); })
+      .add("escape", function () { self.escape(); })
+      .add("layer", function (index) { self.toggleLayer(index); });
     this.fullscreenButton.addEventListener("click", function () { self.toggleFullscreen(); });
     root.querySelector(".atlas-help-button").addEventListener("click", function () { self.toggleHelp(); });
     root.querySelector(".atlas-help-close").addEventListener("click", function () { self.toggleHelp(false); });
     this.blank.addEventListener("click", function () { self.toggleBlank(false); });
     document.addEventListener("fullscreenchange", function () { self.showFullscreen(); });
     document.addEventListener("mousemove", function () { self.wakeCursor(); });
-    atlas.state.onChange(function (state) {
+    atlas.state.follow("extras", function (state) {
       if (self.legend) { self.legend.hidden = state.extras.legend === "off"; }
     });
     L.DomEvent.disableClickPropagation(root);
     this.wakeCursor();
   }
-
-  Classroom.prototype.keyActions = function (event) {
-    var atlas = this.atlas;
-    var slider = atlas.slider;
-    var tour = atlas.tour;
-    var self = this;
-    var forward = function () { return tour ? tour.go(tour.index + 1) : slider.stepKeyDate(1); };
-    var back = function () { return tour ? tour.go(tour.index - 1) : slider.stepKeyDate(-1); };
-    return {
-      ArrowRight: event.shiftKey ? function () { slider.stepYears(10); } : forward,
-      ArrowLeft: event.shiftKey ? function () { slider.stepYears(-10); } : back,
-      PageDown: forward,
-      PageUp: back,
-      ArrowUp: function () { slider.stepYears(1); },
-      ArrowDown: function () { slider.stepYears(-1); },
-      " ": function () { slider.togglePlay(); },
-      k: function () { slider.togglePlay(); },
-      f: function () { self.toggleFullscreen(); },
-      l: function () { self.toggleLegend(); },
-      b: function () { self.toggleBlank(); },
-      ".": function () { self.toggleBlank(); },
-      "?": function () { self.toggleHelp(); },
-      Escape: function () { self.escape(); }
-    };
-  };
-
-  Classroom.prototype.onKey = function (event) {
-    if (event.ctrlKey || event.altKey || event.metaKey) { return; }
-    var key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
-    var action = this.keyActions(event)[key];
-    if (!action && /^[1-9]$/.test(key)) {
-      action = this.toggleLayer.bind(this, +key - 1);
-    }
-    if (action) {
-      event.preventDefault();
-      action();
-    }
-  };
 
   Classroom.prototype.toggleLayer = function (index) {
     var id = this.atlas.layerIds[index];
@@ -111,13 +77,13 @@
   // The pointer disappears after three idle seconds, so it never sits on the projected map.
   Classroom.prototype.wakeCursor = function () {
     document.body.classList.remove("atlas-cursor-hidden");
-    global.clearTimeout(this.cursorTimer);
-    this.cursorTimer = global.setTimeout(function () {
+    window.clearTimeout(this.cursorTimer);
+    this.cursorTimer = window.setTimeout(function () {
       document.body.classList.add("atlas-cursor-hidden");
     }, CURSOR_IDLE_MS);
   };
 
-  global.AtlasClassroom = {
+  Atlas.controls.classroom = {
     attach: function (root, atlas, options) { return new Classroom(root, atlas, options); }
   };
-})(window);
+})(window.Atlas);

@@ -2,7 +2,7 @@
  * The map flies to the step's extent while the layers are already drawn, and each step has
  * its own address, so a teacher can start anywhere and students can reopen any step.
  */
-(function (global) {
+(function (Atlas) {
   "use strict";
 
   var FLIGHT_SECONDS = 0.8;
@@ -12,15 +12,15 @@
     this.root = root;
     this.atlas = atlas;
     this.steps = options.steps;
-    this.urls = options.step_urls;
+    this.urls = options.stepUrls;
     this.labels = options.labels;
     this.index = -1;
-    atlas.tour = this;
+    atlas.actions.add("tourStep", function (direction) { self.go(self.index + direction); });
     root.querySelector(".atlas-tour-next").addEventListener("click", function () { self.go(self.index + 1); });
     root.querySelector(".atlas-tour-previous").addEventListener("click", function () { self.go(self.index - 1); });
     L.DomEvent.disableClickPropagation(root);
     // A static copy has one tour page; its step comes from ?step= in the address.
-    var asked = +new URLSearchParams(global.location.search).get("step");
+    var asked = +new URLSearchParams(window.location.search).get("step");
     this.go((asked >= 1 && asked <= this.steps.length ? asked : options.step) - 1, false);
   }
 
@@ -28,21 +28,20 @@
     if (index < 0 || index >= this.steps.length || index === this.index) { return; }
     this.index = index;
     var step = this.steps[index];
-    var words = AtlasI18n.keyDate(step);
+    var words = Atlas.i18n.keyDate(step);
     var atlas = this.atlas;
-    this.root.querySelector(".atlas-tour-step").textContent = AtlasTime.localDigits(
-      AtlasI18n.fill(this.labels.tour_step, { step: index + 1, total: this.steps.length })
+    this.root.querySelector(".atlas-tour-step").textContent = Atlas.time.localDigits(
+      Atlas.i18n.fill(this.labels.tour_step, { step: index + 1, total: this.steps.length })
     );
     this.root.querySelector(".atlas-tour-title").textContent = words.title;
     this.root.querySelector(".atlas-tour-caption").textContent = words.caption;
     this.root.querySelector(".atlas-tour-sources").textContent = this.labels.sources + ": " +
       step.sources.map(function (ref) {
-        return (atlas.data.sources[ref.split(":")[0]] || ref).replace(/\.$/, "");
+        return (atlas.data.sources[Atlas.Layers.citation(ref).key] || ref).replace(/\.$/, "");
       }).join("; ") + ".";
     this.root.querySelector(".atlas-tour-previous").disabled = index === 0;
     this.root.querySelector(".atlas-tour-next").disabled = index === this.steps.length - 1;
-    atlas.state.basePath = this.urls[index];
-    atlas.state.setView(AtlasTime.firstDay(step.date), step.layers);
+    atlas.state.setView(Atlas.time.firstDay(step.date), step.layers, this.urls[index]);
     if (step.bbox) {
       var bounds = [[step.bbox[1], step.bbox[0]], [step.bbox[3], step.bbox[2]]];
       if (fly === false) {
@@ -53,7 +52,7 @@
     }
   };
 
-  global.AtlasTour = {
+  Atlas.controls.tour = {
     attach: function (root, atlas, options) { return new Tour(root, atlas, options); }
   };
-})(window);
+})(window.Atlas);

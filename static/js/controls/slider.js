@@ -1,7 +1,7 @@
 /* The date slider: the whole timeline on one range input, the date in words, key-date ticks
- * it snaps to, year steps on the arrow keys, key-date jumps on PageUp/PageDown, and play.
+ * it snaps to, and play. Its actions (years, keyDate, edge, play) are what the keys run.
  */
-(function (global) {
+(function (Atlas) {
   "use strict";
 
   var SNAP_PIXELS = 6;
@@ -13,26 +13,27 @@
     var self = this;
     this.root = root;
     this.state = atlas.state;
-    this.first = options.first_day;
-    this.last = options.last_day;
-    this.yearsPerTick = options.play_years_per_tick || 1;
+    this.first = options.firstDay;
+    this.last = options.lastDay;
+    this.yearsPerTick = options.playYearsPerTick || 1;
     this.input = root.querySelector(".atlas-range");
     this.output = root.querySelector(".atlas-date");
     this.playButton = root.querySelector(".atlas-play");
-    this.keyDays = (options.key_dates || []).map(function (moment) {
-      return { day: AtlasTime.firstDay(moment.date), title: moment.title };
+    this.keyDays = (options.keyDates || []).map(function (moment) {
+      return { day: Atlas.time.firstDay(moment.date), title: moment.title };
     }).filter(function (moment) { return isFinite(moment.day); })
       .sort(function (a, b) { return a.day - b.day; });
     this.drawTicks(root.querySelector(".atlas-ticks"));
     L.DomEvent.disableClickPropagation(root);
     L.DomEvent.disableScrollPropagation(root);
     this.input.addEventListener("input", function () { self.go(self.snap(+self.input.value)); });
-    if (options.keyboard !== false) {
-      this.input.addEventListener("keydown", function (event) { self.onKey(event); });
-    }
-    atlas.slider = this;
     this.playButton.addEventListener("click", function () { self.togglePlay(); });
-    this.state.onChange(function (state) { self.show(state.day); });
+    atlas.actions
+      .add("years", function (years) { self.stepYears(years); })
+      .add("keyDate", function (direction) { self.stepKeyDate(direction); })
+      .add("edge", function (direction) { self.go(direction > 0 ? self.last : self.first); })
+      .add("play", function () { self.togglePlay(); });
+    this.state.follow("day", function (state) { self.show(state.day); });
   }
 
   Slider.prototype.go = function (day) {
@@ -40,7 +41,7 @@
   };
 
   Slider.prototype.stepYears = function (years) {
-    this.go(AtlasTime.addYears(this.state.day, years));
+    this.go(Atlas.time.addYears(this.state.day, years));
   };
 
   Slider.prototype.stepKeyDate = function (direction) {
@@ -48,7 +49,7 @@
   };
 
   Slider.prototype.show = function (day) {
-    var words = AtlasTime.inWords(day);
+    var words = Atlas.time.inWords(day);
     this.input.value = day;
     this.input.setAttribute("aria-valuetext", words);
     this.output.textContent = words;
@@ -60,7 +61,7 @@
       var tick = document.createElement("button");
       tick.type = "button";
       tick.className = "atlas-tick";
-      tick.title = AtlasTime.inWords(moment.day) + ": " + moment.title;
+      tick.title = Atlas.time.inWords(moment.day) + ": " + moment.title;
       tick.setAttribute("aria-label", tick.title);
       tick.tabIndex = -1;
       tick.style.left = (100 * (moment.day - self.first) / (self.last - self.first)) + "%";
@@ -91,46 +92,25 @@
     return (direction > 0 ? candidates[0] : candidates[candidates.length - 1]).day;
   };
 
-  Slider.prototype.onKey = function (event) {
-    var day = this.state.day;
-    var moves = {
-      ArrowRight: function () { return AtlasTime.addYears(day, 1); },
-      ArrowUp: function () { return AtlasTime.addYears(day, 1); },
-      ArrowLeft: function () { return AtlasTime.addYears(day, -1); },
-      ArrowDown: function () { return AtlasTime.addYears(day, -1); },
-      PageDown: this.neighbourKeyDay.bind(this, 1),
-      PageUp: this.neighbourKeyDay.bind(this, -1),
-      Home: function () { return -Infinity; },
-      End: function () { return Infinity; }
-    };
-    if (event.key === " " || event.key === "Spacebar") {
-      event.preventDefault();
-      this.togglePlay();
-    } else if (moves[event.key]) {
-      event.preventDefault();
-      this.go(moves[event.key]());
-    }
-  };
-
   Slider.prototype.togglePlay = function () {
     var self = this;
     if (this.timer) {
-      global.clearInterval(this.timer);
+      window.clearInterval(this.timer);
       this.timer = null;
     } else {
       if (this.state.day >= this.last) { this.go(this.first); }
-      this.timer = global.setInterval(function () {
+      this.timer = window.setInterval(function () {
         if (self.state.day >= self.last) { self.togglePlay(); return; }
-        self.go(AtlasTime.addYears(self.state.day, self.yearsPerTick));
+        self.go(Atlas.time.addYears(self.state.day, self.yearsPerTick));
       }, PLAY_INTERVAL_MS);
     }
     this.playButton.setAttribute("aria-pressed", this.timer ? "true" : "false");
-    this.playButton.setAttribute("aria-label", AtlasI18n.t(this.timer ? "pause" : "play"));
+    this.playButton.setAttribute("aria-label", Atlas.i18n.t(this.timer ? "pause" : "play"));
     this.playButton.title = this.playButton.getAttribute("aria-label");
     this.playButton.textContent = this.timer ? "\u275A\u275A" : "\u25B6";
   };
 
-  global.AtlasSlider = {
+  Atlas.controls.slider = {
     attach: function (root, atlas, options) { return new Slider(root, atlas, options); }
   };
-})(window);
+})(window.Atlas);
