@@ -48,8 +48,10 @@ class _AtlasControl(JSCSSMixin):
         self, static_url: Callable[[str], str], js: tuple[str, ...] = (), css: tuple[str, ...] = ()
     ) -> None:
         super().__init__()
-        self.default_js = [(name, static_url(f"js/{name}.js")) for name in js]
-        self.default_css = [(name, static_url(f"css/{name}.css")) for name in css]
+        # Named by path: Folium keys the page's header by name, so "atlas" the script and
+        # "atlas" the stylesheet must not share one.
+        self.default_js = [(f"js/{name}", static_url(f"js/{name}.js")) for name in js]
+        self.default_css = [(f"css/{name}", static_url(f"css/{name}.css")) for name in css]
 
     def render(self, **kwargs: Any) -> None:
         """Render on a map only; a slider without a map has nothing to move."""
