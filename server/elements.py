@@ -25,6 +25,7 @@ SCRIPTS = (
     "core/i18n",
     "core/time",
     "core/state",
+    "map/popup",
     "map/layers",
     "map/labels",
     "map/snapshot",

@@ -17,20 +17,46 @@
     this.fullscreenButton = root.querySelector(".atlas-fullscreen");
     this.legend = document.querySelector(".atlas-legend");
     atlas.actions
-      .add("fullscreen", function () { self.toggleFullscreen(); })
-      .add("legend", function () { self.toggleLegend(); })
-      .add("blank", function () { self.toggleBlank(); })
-      .add("help", function () { self.toggleHelp(); })
-      .add("escape", function () { self.escape(); })
-      .add("layer", function (index) { self.toggleLayer(index); });
-    this.fullscreenButton.addEventListener("click", function () { self.toggleFullscreen(); });
-    root.querySelector(".atlas-help-button").addEventListener("click", function () { self.toggleHelp(); });
-    root.querySelector(".atlas-help-close").addEventListener("click", function () { self.toggleHelp(false); });
-    this.blank.addEventListener("click", function () { self.toggleBlank(false); });
-    document.addEventListener("fullscreenchange", function () { self.showFullscreen(); });
-    document.addEventListener("mousemove", function () { self.wakeCursor(); });
+      .add("fullscreen", function () {
+        self.toggleFullscreen();
+      })
+      .add("legend", function () {
+        self.toggleLegend();
+      })
+      .add("blank", function () {
+        self.toggleBlank();
+      })
+      .add("help", function () {
+        self.toggleHelp();
+      })
+      .add("escape", function () {
+        self.escape();
+      })
+      .add("layer", function (index) {
+        self.toggleLayer(index);
+      });
+    this.fullscreenButton.addEventListener("click", function () {
+      self.toggleFullscreen();
+    });
+    root.querySelector(".atlas-help-button").addEventListener("click", function () {
+      self.toggleHelp();
+    });
+    root.querySelector(".atlas-help-close").addEventListener("click", function () {
+      self.toggleHelp(false);
+    });
+    this.blank.addEventListener("click", function () {
+      self.toggleBlank(false);
+    });
+    document.addEventListener("fullscreenchange", function () {
+      self.showFullscreen();
+    });
+    document.addEventListener("mousemove", function () {
+      self.wakeCursor();
+    });
     atlas.state.follow("extras", function (state) {
-      if (self.legend) { self.legend.hidden = state.extras.legend === "off"; }
+      if (self.legend) {
+        self.legend.hidden = state.extras.legend === "off";
+      }
     });
     L.DomEvent.disableClickPropagation(root);
     this.wakeCursor();
@@ -38,7 +64,9 @@
 
   Classroom.prototype.toggleLayer = function (index) {
     var id = this.atlas.layerIds[index];
-    if (id) { this.atlas.state.setLayerOn(id, this.atlas.state.layers.indexOf(id) < 0); }
+    if (id) {
+      this.atlas.state.setLayerOn(id, this.atlas.state.layers.indexOf(id) < 0);
+    }
   };
 
   Classroom.prototype.toggleLegend = function () {
@@ -58,7 +86,9 @@
     if (document.fullscreenElement) {
       document.exitFullscreen();
     } else if (document.documentElement.requestFullscreen) {
-      document.documentElement.requestFullscreen().catch(function () { /* refused: stay windowed */ });
+      document.documentElement.requestFullscreen().catch(function () {
+        /* refused: stay windowed */
+      });
     }
   };
 
@@ -69,7 +99,9 @@
   };
 
   Classroom.prototype.escape = function () {
-    if (document.fullscreenElement) { document.exitFullscreen(); }
+    if (document.fullscreenElement) {
+      document.exitFullscreen();
+    }
     this.toggleHelp(false);
     this.toggleBlank(false);
   };
@@ -84,6 +116,8 @@
   };
 
   Atlas.controls.classroom = {
-    attach: function (root, atlas, options) { return new Classroom(root, atlas, options); }
+    attach: function (root, atlas, options) {
+      return new Classroom(root, atlas, options);
+    },
   };
 })(window.Atlas);

@@ -14,13 +14,19 @@
     });
     var tiles = root.querySelector("input[data-tiles]");
     if (tiles) {
-      tiles.addEventListener("change", function () { atlas.state.setExtra("tiles", tiles.checked ? "on" : null); });
+      tiles.addEventListener("change", function () {
+        atlas.state.setExtra("tiles", tiles.checked ? "on" : null);
+      });
     }
     L.DomEvent.disableClickPropagation(root);
     L.DomEvent.disableScrollPropagation(root);
     atlas.state.follow("layers extras", function (state) {
-      boxes.forEach(function (box) { box.checked = state.layers.indexOf(box.getAttribute("data-layer")) >= 0; });
-      if (tiles) { tiles.checked = state.extras.tiles === "on"; }
+      boxes.forEach(function (box) {
+        box.checked = state.layers.indexOf(box.getAttribute("data-layer")) >= 0;
+      });
+      if (tiles) {
+        tiles.checked = state.extras.tiles === "on";
+      }
     });
   }
 

@@ -7,7 +7,9 @@
   var SNAP_PIXELS = 6;
   var PLAY_INTERVAL_MS = 120;
 
-  function clamp(value, low, high) { return Math.max(low, Math.min(high, value)); }
+  function clamp(value, low, high) {
+    return Math.max(low, Math.min(high, value));
+  }
 
   function Slider(root, atlas, options) {
     var self = this;
@@ -19,21 +21,41 @@
     this.input = root.querySelector(".atlas-range");
     this.output = root.querySelector(".atlas-date");
     this.playButton = root.querySelector(".atlas-play");
-    this.keyDays = (options.keyDates || []).map(function (moment) {
-      return { day: Atlas.time.firstDay(moment.date), title: moment.title };
-    }).filter(function (moment) { return isFinite(moment.day); })
-      .sort(function (a, b) { return a.day - b.day; });
+    this.keyDays = (options.keyDates || [])
+      .map(function (moment) {
+        return { day: Atlas.time.firstDay(moment.date), title: moment.title };
+      })
+      .filter(function (moment) {
+        return isFinite(moment.day);
+      })
+      .sort(function (a, b) {
+        return a.day - b.day;
+      });
     this.drawTicks(root.querySelector(".atlas-ticks"));
     L.DomEvent.disableClickPropagation(root);
     L.DomEvent.disableScrollPropagation(root);
-    this.input.addEventListener("input", function () { self.go(self.snap(+self.input.value)); });
-    this.playButton.addEventListener("click", function () { self.togglePlay(); });
+    this.input.addEventListener("input", function () {
+      self.go(self.snap(+self.input.value));
+    });
+    this.playButton.addEventListener("click", function () {
+      self.togglePlay();
+    });
     atlas.actions
-      .add("years", function (years) { self.stepYears(years); })
-      .add("keyDate", function (direction) { self.stepKeyDate(direction); })
-      .add("edge", function (direction) { self.go(direction > 0 ? self.last : self.first); })
-      .add("play", function () { self.togglePlay(); });
-    this.state.follow("day", function (state) { self.show(state.day); });
+      .add("years", function (years) {
+        self.stepYears(years);
+      })
+      .add("keyDate", function (direction) {
+        self.stepKeyDate(direction);
+      })
+      .add("edge", function (direction) {
+        self.go(direction > 0 ? self.last : self.first);
+      })
+      .add("play", function () {
+        self.togglePlay();
+      });
+    this.state.follow("day", function (state) {
+      self.show(state.day);
+    });
   }
 
   Slider.prototype.go = function (day) {
@@ -64,8 +86,10 @@
       tick.title = Atlas.time.inWords(moment.day) + ": " + moment.title;
       tick.setAttribute("aria-label", tick.title);
       tick.tabIndex = -1;
-      tick.style.left = (100 * (moment.day - self.first) / (self.last - self.first)) + "%";
-      tick.addEventListener("click", function () { self.go(moment.day); });
+      tick.style.left = (100 * (moment.day - self.first)) / (self.last - self.first) + "%";
+      tick.addEventListener("click", function () {
+        self.go(moment.day);
+      });
       container.appendChild(tick);
     });
   };
@@ -73,12 +97,15 @@
   // While dragging, a key date within a few pixels catches the slider.
   Slider.prototype.snap = function (day) {
     var width = this.input.clientWidth || 1;
-    var tolerance = (this.last - this.first) / width * SNAP_PIXELS;
+    var tolerance = ((this.last - this.first) / width) * SNAP_PIXELS;
     var best = day;
     var bestDistance = tolerance;
     this.keyDays.forEach(function (moment) {
       var distance = Math.abs(moment.day - day);
-      if (distance <= bestDistance) { best = moment.day; bestDistance = distance; }
+      if (distance <= bestDistance) {
+        best = moment.day;
+        bestDistance = distance;
+      }
     });
     return best;
   };
@@ -88,7 +115,9 @@
     var candidates = this.keyDays.filter(function (moment) {
       return direction > 0 ? moment.day > day : moment.day < day;
     });
-    if (!candidates.length) { return day; }
+    if (!candidates.length) {
+      return day;
+    }
     return (direction > 0 ? candidates[0] : candidates[candidates.length - 1]).day;
   };
 
@@ -98,9 +127,14 @@
       window.clearInterval(this.timer);
       this.timer = null;
     } else {
-      if (this.state.day >= this.last) { this.go(this.first); }
+      if (this.state.day >= this.last) {
+        this.go(this.first);
+      }
       this.timer = window.setInterval(function () {
-        if (self.state.day >= self.last) { self.togglePlay(); return; }
+        if (self.state.day >= self.last) {
+          self.togglePlay();
+          return;
+        }
         self.go(Atlas.time.addYears(self.state.day, self.yearsPerTick));
       }, PLAY_INTERVAL_MS);
     }
@@ -111,6 +145,8 @@
   };
 
   Atlas.controls.slider = {
-    attach: function (root, atlas, options) { return new Slider(root, atlas, options); }
+    attach: function (root, atlas, options) {
+      return new Slider(root, atlas, options);
+    },
   };
 })(window.Atlas);

@@ -11,14 +11,21 @@
     document.body.appendChild(link);
     link.click();
     link.remove();
-    window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+    window.setTimeout(function () {
+      URL.revokeObjectURL(link.href);
+    }, 1000);
   }
 
   // The features drawn now, each with its layer, as an RFC 7946 FeatureCollection.
   function viewAsGeoJSON(atlas) {
     var features = atlas.shownEntries().map(function (entry) {
       var properties = Object.assign({ layer: entry.layerId }, entry.feature.properties);
-      return { type: "Feature", id: entry.feature.properties.id, properties: properties, geometry: entry.feature.geometry };
+      return {
+        type: "Feature",
+        id: entry.feature.properties.id,
+        properties: properties,
+        geometry: entry.feature.geometry,
+      };
     });
     return { type: "FeatureCollection", features: features };
   }
@@ -36,17 +43,23 @@
     });
   }
 
-  function attach(root, atlas, options) {
+  function attach(root, atlas) {
     L.DomEvent.disableClickPropagation(root);
     root.querySelector(".atlas-export-view").addEventListener("click", function () {
       var text = JSON.stringify(viewAsGeoJSON(atlas));
       download(new Blob([text], { type: "application/geo+json" }), viewName(atlas) + ".geojson");
     });
     root.querySelector(".atlas-save-image").addEventListener("click", function () {
-      Atlas.snapshot.toBlob(atlas).then(function (blob) { download(blob, viewName(atlas) + ".png"); });
+      Atlas.snapshot.toBlob(atlas).then(function (blob) {
+        download(blob, viewName(atlas) + ".png");
+      });
     });
-    root.querySelector(".atlas-print").addEventListener("click", function () { window.print(); });
-    atlas.state.follow("change", function (state) { updateLinks(root, state); });
+    root.querySelector(".atlas-print").addEventListener("click", function () {
+      window.print();
+    });
+    atlas.state.follow("change", function (state) {
+      updateLinks(root, state);
+    });
   }
 
   Atlas.controls.toolbar = { attach: attach };

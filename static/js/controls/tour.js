@@ -15,9 +15,15 @@
     this.urls = options.stepUrls;
     this.labels = options.labels;
     this.index = -1;
-    atlas.actions.add("tourStep", function (direction) { self.go(self.index + direction); });
-    root.querySelector(".atlas-tour-next").addEventListener("click", function () { self.go(self.index + 1); });
-    root.querySelector(".atlas-tour-previous").addEventListener("click", function () { self.go(self.index - 1); });
+    atlas.actions.add("tourStep", function (direction) {
+      self.go(self.index + direction);
+    });
+    root.querySelector(".atlas-tour-next").addEventListener("click", function () {
+      self.go(self.index + 1);
+    });
+    root.querySelector(".atlas-tour-previous").addEventListener("click", function () {
+      self.go(self.index - 1);
+    });
     L.DomEvent.disableClickPropagation(root);
     // A static copy has one tour page; its step comes from ?step= in the address.
     var asked = +new URLSearchParams(window.location.search).get("step");
@@ -25,25 +31,35 @@
   }
 
   Tour.prototype.go = function (index, fly) {
-    if (index < 0 || index >= this.steps.length || index === this.index) { return; }
+    if (index < 0 || index >= this.steps.length || index === this.index) {
+      return;
+    }
     this.index = index;
     var step = this.steps[index];
     var words = Atlas.i18n.keyDate(step);
     var atlas = this.atlas;
     this.root.querySelector(".atlas-tour-step").textContent = Atlas.time.localDigits(
-      Atlas.i18n.fill(this.labels.tour_step, { step: index + 1, total: this.steps.length })
+      Atlas.i18n.fill(this.labels.tour_step, { step: index + 1, total: this.steps.length }),
     );
     this.root.querySelector(".atlas-tour-title").textContent = words.title;
     this.root.querySelector(".atlas-tour-caption").textContent = words.caption;
-    this.root.querySelector(".atlas-tour-sources").textContent = this.labels.sources + ": " +
-      step.sources.map(function (ref) {
-        return (atlas.data.sources[Atlas.Layers.citation(ref).key] || ref).replace(/\.$/, "");
-      }).join("; ") + ".";
+    this.root.querySelector(".atlas-tour-sources").textContent =
+      this.labels.sources +
+      ": " +
+      step.sources
+        .map(function (ref) {
+          return (atlas.data.sources[Atlas.popup.citation(ref).key] || ref).replace(/\.$/, "");
+        })
+        .join("; ") +
+      ".";
     this.root.querySelector(".atlas-tour-previous").disabled = index === 0;
     this.root.querySelector(".atlas-tour-next").disabled = index === this.steps.length - 1;
     atlas.state.setView(Atlas.time.firstDay(step.date), step.layers, this.urls[index]);
     if (step.bbox) {
-      var bounds = [[step.bbox[1], step.bbox[0]], [step.bbox[3], step.bbox[2]]];
+      var bounds = [
+        [step.bbox[1], step.bbox[0]],
+        [step.bbox[3], step.bbox[2]],
+      ];
       if (fly === false) {
         atlas.map.fitBounds(bounds);
       } else {
@@ -53,6 +69,8 @@
   };
 
   Atlas.controls.tour = {
-    attach: function (root, atlas, options) { return new Tour(root, atlas, options); }
+    attach: function (root, atlas, options) {
+      return new Tour(root, atlas, options);
+    },
   };
 })(window.Atlas);

@@ -10,7 +10,7 @@
   var BASEMAP_STYLE = {
     land: { stroke: true, color: "#b3a684", weight: 0.8, fillColor: "#efe7d4", fillOpacity: 1 },
     water: { stroke: true, color: "#9fb5bf", weight: 0.6, fillColor: "#c6d8df", fillOpacity: 1 },
-    rivers: { color: "#7ea3b5", weight: 1.4, opacity: 0.9 }
+    rivers: { color: "#7ea3b5", weight: 1.4, opacity: 0.9 },
   };
 
   // Classroom mode swaps in the colour-blind-safe palette (and lines of at least 3 px).
@@ -23,12 +23,6 @@
     return palette(style, contrast)[value] || style.color || "#555";
   }
 
-  // A source reference is "key" or "key: locator" (a page, a folio), as the data contract says.
-  function citation(ref) {
-    var key = String(ref).split(":")[0];
-    return { key: key, locator: String(ref).slice(key.length + 1).trim() };
-  }
-
   function pathStyle(layerSpec, feature, contrast) {
     var style = layerSpec.style || {};
     var color = featureColor(style, feature.properties, contrast);
@@ -39,64 +33,22 @@
       fillColor: color,
       fillOpacity: style.fill_opacity === undefined ? 0.35 : style.fill_opacity,
       dashArray: style.dash || null,
-      className: "atlas-feature atlas-layer-" + layerSpec.id + " atlas-f-" + feature.properties.id
+      className: "atlas-feature atlas-layer-" + layerSpec.id + " atlas-f-" + feature.properties.id,
     };
-  }
-
-  function element(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) { node.className = className; }
-    if (text !== undefined) { node.textContent = text; }
-    return node;
-  }
-
-  // Popups are built from DOM nodes and textContent only: data never becomes markup.
-  function nameElement(tag, className, properties) {
-    var name = Atlas.i18n.nameOf(properties);
-    var node = element(tag, className, name.text);
-    if (name.fallback) {
-      node.classList.add("atlas-name-fallback");
-      node.title = Atlas.i18n.t("name_in_english", { language: Atlas.i18n.languageName() });
-      node.lang = "en";
-      node.dir = "ltr";
-    }
-    return node;
-  }
-
-  function popupContent(feature, layerSpec, sources) {
-    var p = feature.properties;
-    var root = element("div", "atlas-popup");
-    root.appendChild(nameElement("h3", "atlas-popup-name", p));
-    root.appendChild(element("p", "atlas-popup-dates", Atlas.time.spanInWords(p.start_date, p.end_date)));
-    var facts = element("dl", "atlas-popup-facts");
-    Object.keys(layerSpec.properties || {}).forEach(function (key) {
-      if (p[key] === null || p[key] === undefined || p[key] === "") { return; }
-      facts.appendChild(element("dt", null, Atlas.i18n.propertyLabel(layerSpec, key)));
-      facts.appendChild(element("dd", null, String(p[key])));
-    });
-    facts.appendChild(element("dt", null, Atlas.i18n.t("certainty")));
-    facts.appendChild(element("dd", null, Atlas.i18n.t("certainty_" + p.certainty)));
-    root.appendChild(element("p", "atlas-popup-description", p.description));
-    root.appendChild(facts);
-    if (p.date_note) { root.appendChild(element("p", "atlas-popup-note", p.date_note)); }
-    var list = element("ol", "atlas-popup-sources");
-    (p.sources || []).forEach(function (ref) {
-      var cite = citation(ref);
-      var title = sources[cite.key] || cite.key;
-      list.appendChild(element("li", null, title + (cite.locator ? ", " + cite.locator : "")));
-    });
-    root.appendChild(element("h4", null, Atlas.i18n.t("sources")));
-    root.appendChild(list);
-    return root;
   }
 
   function drawBasemap(map, basemap) {
     map.createPane("atlas-basemap").style.zIndex = 150;
     var renderer = L.canvas({ pane: "atlas-basemap", padding: 0.5 });
     ["land", "water", "rivers"].forEach(function (name) {
-      if (!basemap || !basemap[name]) { return; }
+      if (!basemap || !basemap[name]) {
+        return;
+      }
       L.geoJSON(basemap[name], {
-        pane: "atlas-basemap", renderer: renderer, interactive: false, style: BASEMAP_STYLE[name]
+        pane: "atlas-basemap",
+        renderer: renderer,
+        interactive: false,
+        style: BASEMAP_STYLE[name],
       }).addTo(map);
     });
   }
@@ -108,18 +60,26 @@
     var makeLayer = function (feature) {
       var leafletLayer = L.geoJSON(feature, {
         pane: pane,
-        style: function (f) { return pathStyle(layerSpec, f, contrast); },
+        style: function (f) {
+          return pathStyle(layerSpec, f, contrast);
+        },
         pointToLayer: function (f, latlng) {
           var options = pathStyle(layerSpec, f, contrast);
           options.radius = ((layerSpec.style || {}).radius || 6) * (contrast ? 1.6 : 1);
           options.fillOpacity = 0.9;
           options.pane = pane;
           return L.circleMarker(latlng, options);
-        }
+        },
       });
-      leafletLayer.bindPopup(function () { return popupContent(feature, layerSpec, sources); }, { maxWidth: 360 });
+      leafletLayer.bindPopup(
+        function () {
+          return Atlas.popup.content(feature, layerSpec, sources);
+        },
+        { maxWidth: 360 },
+      );
       // A node, not a string: Leaflet would treat a string as HTML.
-      leafletLayer.bindTooltip(element("span", null, Atlas.i18n.nameOf(feature.properties).text), { sticky: true });
+      var name = Atlas.popup.element("span", null, Atlas.i18n.nameOf(feature.properties).text);
+      leafletLayer.bindTooltip(name, { sticky: true });
       return leafletLayer;
     };
     // Leaflet layers are made the first time a feature is shown, not for the whole history.
@@ -132,7 +92,7 @@
         last: Atlas.time.lastDay(feature.properties.end_date),
         makeLayer: makeLayer,
         layer: null,
-        shown: false
+        shown: false,
       };
     });
   }
@@ -147,8 +107,12 @@
     // Classroom and tour pages are projected: a bolder palette, and names on the map.
     this.contrast = options.mode !== "atlas";
     Atlas.i18n.use(options.i18n);
-    if (options.bounds) { map.fitBounds(options.bounds, { animate: false }); }
-    this.layerIds = data.layers.map(function (layer) { return layer.id; });
+    if (options.bounds) {
+      map.fitBounds(options.bounds, { animate: false });
+    }
+    this.layerIds = data.layers.map(function (layer) {
+      return layer.id;
+    });
     this.state = Atlas.State.fromUrl(options.day, options.layers, this.layerIds, options.lang);
     this.state.bindLanguageLinks(document);
     this.actions = new Atlas.Actions();
@@ -157,14 +121,30 @@
     drawBasemap(map, basemap);
     data.layers.forEach(function (layerSpec, index) {
       self.groups[layerSpec.id] = L.layerGroup().addTo(map);
-      self.entries[layerSpec.id] = buildEntries(map, layerSpec, data.sources, 400 + index * 10, self.contrast);
+      self.entries[layerSpec.id] = buildEntries(
+        map,
+        layerSpec,
+        data.sources,
+        400 + index * 10,
+        self.contrast,
+      );
     });
-    if (options.webTiles) { this.addWebTiles(options.webTiles); }
-    this.state.follow("change", function (state) { self.repaint(state); });
+    if (options.webTiles) {
+      this.addWebTiles(options.webTiles);
+    }
+    this.state.follow("change", function (state) {
+      self.repaint(state);
+    });
     // Benchmarks and tests read this mark: navigation start to the first full repaint.
-    if (window.performance.mark) { window.performance.mark("atlas-drawn"); }
-    if (this.contrast) { this.labels = new Atlas.Labels(this); }
-    this.keys = new Atlas.Keys(this.actions, this.contrast ? "classroom" : "normal").enable(document);
+    if (window.performance.mark) {
+      window.performance.mark("atlas-drawn");
+    }
+    if (this.contrast) {
+      this.labels = new Atlas.Labels(this);
+    }
+    this.keys = new Atlas.Keys(this.actions, this.contrast ? "classroom" : "normal").enable(
+      document,
+    );
     Atlas.debug.atlases.push(this);
   }
 
@@ -174,7 +154,11 @@
     var tiles = L.tileLayer(source.url, { attribution: source.attribution });
     tiles.setZIndex(100);
     this.state.follow("extras", function (state) {
-      if (state.extras.tiles === "on") { tiles.addTo(map); } else { tiles.remove(); }
+      if (state.extras.tiles === "on") {
+        tiles.addTo(map);
+      } else {
+        tiles.remove();
+      }
     });
   };
 
@@ -203,10 +187,15 @@
       this.groups[layerId].addLayer(entry.layer);
       return;
     }
-    if (!show) { entry.layer.closePopup(); entry.layer.closeTooltip(); }
+    if (!show) {
+      entry.layer.closePopup();
+      entry.layer.closeTooltip();
+    }
     entry.layer.eachLayer(function (part) {
       var node = part.getElement && part.getElement();
-      if (node) { node.style.display = show ? "" : "none"; }
+      if (node) {
+        node.style.display = show ? "" : "none";
+      }
     });
   };
 
@@ -215,12 +204,15 @@
     var entries = this.entries;
     var shown = [];
     this.layerIds.forEach(function (id) {
-      entries[id].forEach(function (entry) { if (entry.shown) { shown.push(entry); } });
+      entries[id].forEach(function (entry) {
+        if (entry.shown) {
+          shown.push(entry);
+        }
+      });
     });
     return shown;
   };
 
   Layers.palette = palette;
-  Layers.citation = citation;
   Atlas.Layers = Layers;
 })(window.Atlas);

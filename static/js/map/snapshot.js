@@ -7,7 +7,9 @@
   function svgImage(svg) {
     return new Promise(function (resolve, reject) {
       var image = new Image();
-      image.onload = function () { resolve(image); };
+      image.onload = function () {
+        resolve(image);
+      };
       image.onerror = reject;
       // Leaflet places the SVG with a CSS transform; standing alone it would shift twice.
       var copy = svg.cloneNode(true);
@@ -21,13 +23,18 @@
   function legendRows(atlas) {
     var rows = [];
     atlas.data.layers.forEach(function (layer) {
-      if (atlas.state.layers.indexOf(layer.id) < 0) { return; }
+      if (atlas.state.layers.indexOf(layer.id) < 0) {
+        return;
+      }
       rows.push({ text: Atlas.i18n.layerTitle(layer), bold: true });
       var style = layer.style || {};
       var colors = Atlas.Layers.palette(style, atlas.contrast);
       var translated = Atlas.i18n.layerText(layer.id).labels || {};
       Object.keys(colors).forEach(function (value) {
-        rows.push({ text: translated[value] || (style.labels || {})[value] || value, color: colors[value] });
+        rows.push({
+          text: translated[value] || (style.labels || {})[value] || value,
+          color: colors[value],
+        });
       });
     });
     return rows;
@@ -58,7 +65,9 @@
 
   function drawLabels(ctx, container, origin) {
     container.querySelectorAll(".atlas-label").forEach(function (label) {
-      if (label.style.display === "none") { return; }
+      if (label.style.display === "none") {
+        return;
+      }
       var box = label.getBoundingClientRect();
       var style = window.getComputedStyle(label);
       ctx.fillStyle = style.backgroundColor;
@@ -66,7 +75,11 @@
       ctx.fillStyle = style.color;
       ctx.font = style.fontWeight + " " + style.fontSize + " " + style.fontFamily;
       ctx.textBaseline = "middle";
-      ctx.fillText(label.textContent, box.left - origin.left + 6, box.top - origin.top + box.height / 2);
+      ctx.fillText(
+        label.textContent,
+        box.left - origin.left + 6,
+        box.top - origin.top + box.height / 2,
+      );
     });
   }
 
@@ -81,7 +94,9 @@
     ctx.scale(scale, scale);
     ctx.fillStyle = window.getComputedStyle(container).backgroundColor;
     ctx.fillRect(0, 0, origin.width, origin.height);
-    var surfaces = Array.prototype.slice.call(container.querySelectorAll(".leaflet-map-pane canvas, .leaflet-map-pane svg"));
+    var surfaces = Array.prototype.slice.call(
+      container.querySelectorAll(".leaflet-map-pane canvas, .leaflet-map-pane svg"),
+    );
     var loads = surfaces.map(function (node) {
       return node.tagName.toLowerCase() === "canvas" ? Promise.resolve(node) : svgImage(node);
     });
@@ -92,7 +107,9 @@
       });
       drawLabels(ctx, container, origin);
       drawCaption(ctx, atlas, origin.width, origin.height);
-      return new Promise(function (resolve) { canvas.toBlob(resolve, "image/png"); });
+      return new Promise(function (resolve) {
+        canvas.toBlob(resolve, "image/png");
+      });
     });
   }
 
