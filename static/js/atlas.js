@@ -1,8 +1,8 @@
 /* window.Atlas: the atlas's one global, with a tiny event helper and a registry of actions.
  *
  * Classic scripts, not ES modules: the static build opens from a folder, and Chromium refuses
- * module scripts over file://. So every other file is one classic script that attaches itself
- * to this namespace, in this shape:
+ * module scripts from file:// pages. So every other file is one classic script that attaches
+ * itself to this namespace, in this shape:
  *
  *     (function (Atlas) {
  *       "use strict";
