@@ -16,25 +16,7 @@
     this.help = root.querySelector(".atlas-help");
     this.fullscreenButton = root.querySelector(".atlas-fullscreen");
     this.legend = document.querySelector(".atlas-legend");
-    atlas.actions
-      .add("fullscreen", function () {
-        self.toggleFullscreen();
-      })
-      .add("legend", function () {
-        self.toggleLegend();
-      })
-      .add("blank", function () {
-        self.toggleBlank();
-      })
-      .add("help", function () {
-        self.toggleHelp();
-      })
-      .add("escape", function () {
-        self.escape();
-      })
-      .add("layer", function (index) {
-        self.toggleLayer(index);
-      });
+    this.addActions(atlas.actions);
     this.fullscreenButton.addEventListener("click", function () {
       self.toggleFullscreen();
     });
@@ -61,6 +43,17 @@
     L.DomEvent.disableClickPropagation(root);
     this.wakeCursor();
   }
+
+  // What the classroom keymap can ask of this control (controls/keys.js names them).
+  Classroom.prototype.addActions = function (actions) {
+    actions
+      .add("fullscreen", this.toggleFullscreen.bind(this))
+      .add("legend", this.toggleLegend.bind(this))
+      .add("blank", this.toggleBlank.bind(this))
+      .add("help", this.toggleHelp.bind(this))
+      .add("escape", this.escape.bind(this))
+      .add("layer", this.toggleLayer.bind(this));
+  };
 
   Classroom.prototype.toggleLayer = function (index) {
     var id = this.atlas.layerIds[index];

@@ -40,23 +40,23 @@
     this.playButton.addEventListener("click", function () {
       self.togglePlay();
     });
-    atlas.actions
-      .add("years", function (years) {
-        self.stepYears(years);
-      })
-      .add("keyDate", function (direction) {
-        self.stepKeyDate(direction);
-      })
-      .add("edge", function (direction) {
-        self.go(direction > 0 ? self.last : self.first);
-      })
-      .add("play", function () {
-        self.togglePlay();
-      });
+    this.addActions(atlas.actions);
     this.state.follow("day", function (state) {
       self.show(state.day);
     });
   }
+
+  // What the keys can ask of the slider (controls/keys.js names them).
+  Slider.prototype.addActions = function (actions) {
+    var self = this;
+    actions
+      .add("years", this.stepYears.bind(this))
+      .add("keyDate", this.stepKeyDate.bind(this))
+      .add("edge", function (direction) {
+        self.go(direction > 0 ? self.last : self.first);
+      })
+      .add("play", this.togglePlay.bind(this));
+  };
 
   Slider.prototype.go = function (day) {
     this.state.setDay(clamp(day, this.first, this.last));
