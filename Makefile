@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8000
 
 .DEFAULT_GOAL := check
-.PHONY: check serve test lint format bench validate chromium clean
+.PHONY: check serve test lint format bench validate chromium node clean
 
 check: test lint
 
@@ -22,19 +22,34 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 chromium:
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium; }
 
+# Debian's Node.js runs the JavaScript unit tests (tests/js, `node --test`); npm brings the JS linters.
+node:
+	@command -v node >/dev/null || { $(SUDO) apt-get update && $(SUDO) apt-get install -y nodejs; }
+
+node_modules/.installed: package.json package-lock.json | node
+	@command -v npm >/dev/null || { $(SUDO) apt-get update && $(SUDO) apt-get install -y npm; }
+	npm ci --no-audit --no-fund
+	touch $@
+
 serve: $(VENV)/.installed
 	$(BIN)/atlas serve --port $(PORT)
 
-test: $(VENV)/.installed chromium
+test: $(VENV)/.installed chromium node
 	$(BIN)/python -m pytest
 
-lint: $(VENV)/.installed
+JS := static/js tests/js eslint.config.js
+
+lint: $(VENV)/.installed node_modules/.installed
 	$(BIN)/ruff check server tests tools benchmarks
 	$(BIN)/ruff format --check server tests tools benchmarks
+	node_modules/.bin/eslint $(JS)
+	node_modules/.bin/prettier --check $(JS)
 
-format: $(VENV)/.installed
+format: $(VENV)/.installed node_modules/.installed
 	$(BIN)/ruff format server tests tools benchmarks
 	$(BIN)/ruff check --fix server tests tools benchmarks
+	node_modules/.bin/prettier --write $(JS)
+	node_modules/.bin/eslint --fix $(JS)
 
 validate: $(VENV)/.installed
 	$(BIN)/atlas validate
@@ -47,4 +62,4 @@ bench: $(VENV)/.installed chromium
 	$(BIN)/python benchmarks/soak.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis *.egg-info
+	rm -rf $(VENV) node_modules .pytest_cache .ruff_cache .hypothesis *.egg-info

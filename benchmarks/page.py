@@ -27,7 +27,7 @@ RUNS = 5
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 REPAINT_STEPS = """async (steps) => {
-    const atlas = AtlasMap.instances[0];
+    const atlas = Atlas.debug.atlases[0];
     const first = +document.querySelector('.atlas-range').min;
     const last = +document.querySelector('.atlas-range').max;
     const sync = [], frame = [];

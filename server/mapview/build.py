@@ -79,7 +79,7 @@ def build_map(
         web_tiles=dict(web_tiles) if web_tiles else None,
     )
     atlas.add_to(atlas_map)
-    _add_slider(atlas_map, atlas, store, view, links, keyboard=not contrast)
+    _add_slider(atlas_map, atlas, store, view, links)
     legend = [legend_entry(layer.spec, view.lang, contrast=contrast) for layer in store]
     Legend(
         links.static,
@@ -126,9 +126,7 @@ def _labels(lang: str, keys: tuple[str, ...]) -> dict[str, str]:
     return {key: interface[key] for key in keys}
 
 
-def _add_slider(
-    atlas_map, atlas, store: LayerStore, view: View, links: Links, *, keyboard: bool
-) -> None:
+def _add_slider(atlas_map, atlas, store: LayerStore, view: View, links: Links) -> None:
     first_day, last_day = store.timeline()
     DateSlider(
         links.static,
@@ -140,7 +138,6 @@ def _add_slider(
             {"date": moment.date, "title": moment.text(view.lang).get("title", moment.title)}
             for moment in store.key_dates
         ],
-        keyboard=keyboard,
         labels={"play": text(view.lang, "play"), "date": text(view.lang, "slider_label")},
     ).add_to(atlas_map)
 

@@ -1,8 +1,9 @@
 """Our Folium map controls, each a ``MacroElement`` with a Jinja template in ``templates/elements``.
 
 They follow Folium's own plugins (``plugins/timeline.py``): keyword options gathered into
-``self.options``, the JS and CSS they need as per-instance ``default_js``/``default_css`` lists
-(never Folium's shared class lists, so no CDN URL can leak in), and a render guard on the parent.
+``self.options`` with camelCase keys for the JavaScript (Folium's ``parse_options``), the JS and
+CSS they need as per-instance ``default_js``/``default_css`` lists (never Folium's shared class
+lists, so no CDN URL can leak in), and a render guard on the parent.
 """
 
 from __future__ import annotations
@@ -13,8 +14,28 @@ from typing import Any
 import folium
 from folium.elements import JSCSSMixin
 from folium.template import Template
+from folium.utilities import parse_options
 
 from server.paths import TEMPLATE_DIR
+
+# Every script of the map page, in load order, under static/js/: atlas.js first, since each
+# other file attaches itself to its ``window.Atlas`` (the pattern is at the top of atlas.js).
+SCRIPTS = (
+    "atlas",
+    "core/i18n",
+    "core/time",
+    "core/state",
+    "map/popup",
+    "map/layers",
+    "map/labels",
+    "map/snapshot",
+    "controls/keys",
+    "controls/slider",
+    "controls/legend",
+    "controls/toolbar",
+    "controls/tour",
+    "controls/classroom",
+)
 
 
 def _template(name: str) -> Template:
@@ -24,10 +45,14 @@ def _template(name: str) -> Template:
 class _AtlasControl(JSCSSMixin):
     """A control of the atlas page: it must sit on a ``folium.Map`` and brings its own assets."""
 
-    def __init__(self, static_url: Callable[[str], str], js: list[str], css: list[str]) -> None:
+    def __init__(
+        self, static_url: Callable[[str], str], js: tuple[str, ...] = (), css: tuple[str, ...] = ()
+    ) -> None:
         super().__init__()
-        self.default_js = [(name, static_url(f"js/{name}.js")) for name in js]
-        self.default_css = [(name, static_url(f"css/{name}.css")) for name in css]
+        # Named by path: Folium keys the page's header by name, so "atlas" the script and
+        # "atlas" the stylesheet must not share one.
+        self.default_js = [(f"js/{name}", static_url(f"js/{name}.js")) for name in js]
+        self.default_css = [(f"css/{name}", static_url(f"css/{name}.css")) for name in css]
 
     def render(self, **kwargs: Any) -> None:
         """Render on a map only; a slider without a map has nothing to move."""
@@ -38,6 +63,8 @@ class _AtlasControl(JSCSSMixin):
 
 class AtlasLayers(_AtlasControl):
     """Draw the basemap and every layer from data loaded once, filtered by date in the browser.
+
+    It brings every script of the page (``SCRIPTS``, in order): the other controls attach to it.
 
     Parameters
     ----------
@@ -60,15 +87,11 @@ class AtlasLayers(_AtlasControl):
     def __init__(
         self, static_url: Callable[[str], str], data_urls: list[str], **options: Any
     ) -> None:
-        super().__init__(
-            static_url,
-            js=["atlas-i18n", "atlas-time", "atlas-state", "atlas-map"],
-            css=["atlas", "print"],
-        )
+        super().__init__(static_url, js=SCRIPTS, css=("atlas", "print"))
         self._name = "AtlasLayers"
         for index, url in enumerate(data_urls):
             self.default_js.insert(index, (f"atlas_data_{index}", url))
-        self.options = options
+        self.options = parse_options(**options)
 
 
 class DateSlider(_AtlasControl):
@@ -95,10 +118,10 @@ class DateSlider(_AtlasControl):
     def __init__(
         self, static_url: Callable[[str], str], atlas: AtlasLayers, **options: Any
     ) -> None:
-        super().__init__(static_url, js=["atlas-slider"], css=[])
+        super().__init__(static_url)
         self._name = "DateSlider"
         self.atlas = atlas
-        self.options = options
+        self.options = parse_options(**options)
 
 
 class Legend(_AtlasControl):
@@ -134,7 +157,7 @@ class Legend(_AtlasControl):
         layers: list[dict],
         tiles_label: str | None = None,
     ) -> None:
-        super().__init__(static_url, js=["atlas-legend"], css=[])
+        super().__init__(static_url)
         self._name = "Legend"
         self.atlas = atlas
         self.title = title
@@ -171,7 +194,7 @@ class Toolbar(_AtlasControl):
         labels: dict,
         exports: list[dict],
     ) -> None:
-        super().__init__(static_url, js=["atlas-snapshot", "atlas-tools"], css=[])
+        super().__init__(static_url)
         self._name = "Toolbar"
         self.atlas = atlas
         self.options = {"labels": labels, "exports": exports}
@@ -197,7 +220,7 @@ class ClassroomControls(_AtlasControl):
     _template = _template("classroom_controls.html")
 
     def __init__(self, static_url: Callable[[str], str], atlas: AtlasLayers, labels: dict) -> None:
-        super().__init__(static_url, js=["atlas-labels", "atlas-classroom"], css=["classroom"])
+        super().__init__(static_url, css=("classroom",))
         self._name = "ClassroomControls"
         self.atlas = atlas
         self.options = {"labels": labels}
@@ -238,7 +261,7 @@ class TourGuide(_AtlasControl):
         steps: list[dict],
         labels: dict,
     ) -> None:
-        super().__init__(static_url, js=["atlas-tour"], css=[])
+        super().__init__(static_url)
         self._name = "TourGuide"
         self.atlas = atlas
-        self.options = {"step": step, "step_urls": step_urls, "steps": steps, "labels": labels}
+        self.options = parse_options(step=step, step_urls=step_urls, steps=steps, labels=labels)

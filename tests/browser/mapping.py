@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 WHAT_IS_AT = """([lat, lon]) => {
-    const atlas = AtlasMap.instances[0];
+    const atlas = Atlas.debug.atlases[0];
     const point = atlas.map.latLngToContainerPoint([lat, lon]);
     const box = atlas.map.getContainer().getBoundingClientRect();
     const element = document.elementFromPoint(box.left + point.x, box.top + point.y);
@@ -13,7 +13,7 @@ WHAT_IS_AT = """([lat, lon]) => {
 }"""
 
 BASEMAP_COLOUR_AT = """([lat, lon]) => {
-    const atlas = AtlasMap.instances[0];
+    const atlas = Atlas.debug.atlases[0];
     const point = atlas.map.latLngToContainerPoint([lat, lon]);
     const box = atlas.map.getContainer().getBoundingClientRect();
     const canvas = document.querySelector(".leaflet-atlas-basemap-pane canvas");
@@ -27,7 +27,7 @@ BASEMAP_COLOUR_AT = """([lat, lon]) => {
 def open_atlas(page, base_url: str, path: str = "") -> None:
     """Open a page of the atlas (``?date=…`` for the map, or a path such as ``/tour/3``)."""
     page.goto(base_url + (path if path.startswith("/") else "/" + path))
-    page.wait_for_function("() => window.AtlasMap && AtlasMap.instances.length === 1")
+    page.wait_for_function("() => window.Atlas && Atlas.debug.atlases.length === 1")
 
 
 def feature_id_at(page, lat: float, lon: float) -> str | None:
@@ -48,7 +48,7 @@ def date_shown(page) -> str:
 
 def query_of(page) -> str:
     """Return the address's query once it has caught up with the view (it follows shortly)."""
-    page.wait_for_function("() => !AtlasMap.instances[0].state.urlPending")
+    page.wait_for_function("() => !Atlas.debug.atlases[0].state.urlPending")
     return page.evaluate("() => window.location.search")
 
 

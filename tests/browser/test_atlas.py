@@ -15,7 +15,7 @@ from tests.reading import feature
 TEHRAN = (35.69, 51.39)
 TABRIZ = (38.08, 46.29)
 CASPIAN = (42.0, 50.5)
-LAND_COLOUR = [239, 231, 212, 255]  # --land in atlas-map.js: #efe7d4
+LAND_COLOUR = [239, 231, 212, 255]  # --land in map/layers.js: #efe7d4
 
 
 def test_no_sphere_is_drawn_before_the_convention(page, live_server):

@@ -24,7 +24,7 @@ def test_export_this_view_downloads_exactly_what_is_drawn(page, live_server, atl
     download.value.save_as(path)
     frame = gpd.read_file(path)
     drawn = page.evaluate(
-        "() => AtlasMap.instances[0].shownEntries().map(e => e.feature.properties.id)"
+        "() => Atlas.debug.atlases[0].shownEntries().map(e => e.feature.properties.id)"
     )
     assert sorted(frame["id"]) == sorted(drawn)
     assert set(frame["layer"]) == {"spheres_1907", "consulates"}
@@ -90,8 +90,8 @@ def test_the_print_layout_is_one_a4_landscape_page_without_controls(page, live_s
 
 
 SNAPSHOT_PIXELS = """async (places) => {
-    const atlas = AtlasMap.instances[0];
-    const bitmap = await createImageBitmap(await AtlasSnapshot.toBlob(atlas));
+    const atlas = Atlas.debug.atlases[0];
+    const bitmap = await createImageBitmap(await Atlas.snapshot.toBlob(atlas));
     const canvas = document.createElement("canvas");
     canvas.width = bitmap.width;
     canvas.height = bitmap.height;
@@ -107,7 +107,7 @@ SNAPSHOT_PIXELS = """async (places) => {
 def test_the_saved_image_puts_layers_where_the_map_shows_them(page, live_server):
     open_atlas(page, live_server.url, "?date=1910-01-01&layers=spheres_1907")
     tehran_live = page.evaluate(
-        "() => { const p = AtlasMap.instances[0].map.latLngToContainerPoint([35.69, 51.39]);"
+        "() => { const p = Atlas.debug.atlases[0].map.latLngToContainerPoint([35.69, 51.39]);"
         " return document.elementFromPoint(p.x, p.y).getAttribute('class'); }"
     )
     assert "atlas-f-sphere-1907-russian" in tehran_live

@@ -121,10 +121,10 @@ def test_the_javascript_calendar_agrees_with_python(page, fixture_server):
     ]
     for day in days:
         text = f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
-        assert page.evaluate("t => AtlasTime.firstDay(t)", text) == day.toordinal()
-        assert page.evaluate("n => AtlasTime.toIso(n)", day.toordinal()) == text
-    assert page.evaluate("() => AtlasTime.lastDay('1828-02')") == date(1828, 2, 29).toordinal()
+        assert page.evaluate("t => Atlas.time.firstDay(t)", text) == day.toordinal()
+        assert page.evaluate("n => Atlas.time.toIso(n)", day.toordinal()) == text
+    assert page.evaluate("() => Atlas.time.lastDay('1828-02')") == date(1828, 2, 29).toordinal()
     assert (
-        page.evaluate("() => AtlasTime.addYears(AtlasTime.firstDay('2000-02-29'), 1)")
+        page.evaluate("() => Atlas.time.addYears(Atlas.time.firstDay('2000-02-29'), 1)")
         == date(2001, 2, 28).toordinal()
     )

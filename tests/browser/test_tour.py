@@ -28,7 +28,7 @@ def test_the_tour_visits_every_step_in_order(page, live_server, atlas_store, art
             f"() => location.pathname === '/tour/{number}'", timeout=STEP_DRAWN_MS
         )
         for layer in moment.layers:
-            assert page.evaluate(f"() => AtlasMap.instances[0].state.layers.includes({layer!r})")
+            assert page.evaluate(f"() => Atlas.debug.atlases[0].state.layers.includes({layer!r})")
         if number == 7:
             page.screenshot(path=artifacts / "tour-step-7-en.png")
         page.keyboard.press("ArrowRight" if number % 2 else "PageDown")
@@ -39,17 +39,19 @@ def test_a_step_is_drawn_within_a_second_and_the_map_flies_there(page, live_serv
     moments = atlas_store.key_dates
     number = next(n for n in range(1, len(moments)) if moments[n - 1].bbox != moments[n].bbox)
     open_atlas(page, live_server.url, f"/tour/{number}")
-    center_before = page.evaluate("() => AtlasMap.instances[0].map.getCenter().lng")
+    center_before = page.evaluate("() => Atlas.debug.atlases[0].map.getCenter().lng")
     started = page.evaluate("() => performance.now()")
     page.get_by_role("button", name="Next").click()
-    page.wait_for_function("() => !AtlasMap.instances[0].map._animatingZoom", timeout=STEP_DRAWN_MS)
+    page.wait_for_function(
+        "() => !Atlas.debug.atlases[0].map._animatingZoom", timeout=STEP_DRAWN_MS
+    )
     layer = moments[number].layers[0]
     page.wait_for_function(
         f"() => document.querySelectorAll('.atlas-layer-{layer}').length > 0", timeout=STEP_DRAWN_MS
     )
     assert page.evaluate("() => performance.now()") - started < STEP_DRAWN_MS + 200
     page.wait_for_timeout(900)  # the flight lasts 0.8 s
-    assert page.evaluate("() => AtlasMap.instances[0].map.getCenter().lng") != center_before
+    assert page.evaluate("() => Atlas.debug.atlases[0].map.getCenter().lng") != center_before
     moment = moments[number]
     assert date_shown(page) == in_words(parse_day(moment.date))
 

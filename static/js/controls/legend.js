@@ -1,5 +1,5 @@
 /* The legend doubles as the layer switcher: one checkbox per layer, kept in step with the state. */
-(function (global) {
+(function (Atlas) {
   "use strict";
 
   function attach(root, atlas) {
@@ -14,15 +14,21 @@
     });
     var tiles = root.querySelector("input[data-tiles]");
     if (tiles) {
-      tiles.addEventListener("change", function () { atlas.state.setExtra("tiles", tiles.checked ? "on" : null); });
+      tiles.addEventListener("change", function () {
+        atlas.state.setExtra("tiles", tiles.checked ? "on" : null);
+      });
     }
     L.DomEvent.disableClickPropagation(root);
     L.DomEvent.disableScrollPropagation(root);
-    atlas.state.onChange(function (state) {
-      boxes.forEach(function (box) { box.checked = state.layers.indexOf(box.getAttribute("data-layer")) >= 0; });
-      if (tiles) { tiles.checked = state.extras.tiles === "on"; }
+    atlas.state.follow("layers extras", function (state) {
+      boxes.forEach(function (box) {
+        box.checked = state.layers.indexOf(box.getAttribute("data-layer")) >= 0;
+      });
+      if (tiles) {
+        tiles.checked = state.extras.tiles === "on";
+      }
     });
   }
 
-  global.AtlasLegend = { attach: attach };
-})(window);
+  Atlas.controls.legend = { attach: attach };
+})(window.Atlas);

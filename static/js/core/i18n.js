@@ -3,10 +3,16 @@
  * The server sends one catalogue (English, Persian or Russian, English filling any gap);
  * a name missing in the page's language falls back to English and says so.
  */
-(function (global) {
+(function (Atlas) {
   "use strict";
 
-  var catalogue = { language: { code: "en", dir: "ltr" }, interface: {}, calendar: null, layers: {}, key_dates: {} };
+  var catalogue = {
+    language: { code: "en", dir: "ltr" },
+    interface: {},
+    calendar: null,
+    layers: {},
+    key_dates: {},
+  };
 
   function fill(pattern, values) {
     return String(pattern).replace(/\{(\w+)\}/g, function (match, key) {
@@ -14,11 +20,21 @@
     });
   }
 
-  var I18n = {
-    use: function (entries) { if (entries) { catalogue = entries; } },
-    lang: function () { return catalogue.language.code; },
-    languageName: function () { return catalogue.language.name; },
-    calendar: function () { return catalogue.calendar; },
+  Atlas.i18n = {
+    use: function (entries) {
+      if (entries) {
+        catalogue = entries;
+      }
+    },
+    lang: function () {
+      return catalogue.language.code;
+    },
+    languageName: function () {
+      return catalogue.language.name;
+    },
+    calendar: function () {
+      return catalogue.calendar;
+    },
     t: function (key, values) {
       var pattern = catalogue.interface[key];
       return pattern === undefined ? key : fill(pattern, values);
@@ -28,10 +44,14 @@
     nameOf: function (properties) {
       var lang = catalogue.language.code;
       var own = lang === "en" ? properties.name : properties["name_" + lang];
-      if (own) { return { text: own, fallback: false }; }
+      if (own) {
+        return { text: own, fallback: false };
+      }
       return { text: properties.name, fallback: lang !== "en" };
     },
-    layerText: function (layerId) { return catalogue.layers[layerId] || {}; },
+    layerText: function (layerId) {
+      return catalogue.layers[layerId] || {};
+    },
     layerTitle: function (layer) {
       var entry = catalogue.layers[layer.id];
       return (entry && entry.title) || layer.title;
@@ -44,8 +64,6 @@
     keyDate: function (moment) {
       var own = catalogue.key_dates[moment.id] || {};
       return { title: own.title || moment.title, caption: own.caption || moment.caption };
-    }
+    },
   };
-
-  global.AtlasI18n = I18n;
-})(window);
+})(window.Atlas);

@@ -2,23 +2,38 @@
  * greedily so that no two overlap (cities first, then larger areas); a name that has no room
  * is left out rather than drawn on top of another.
  */
-(function (global) {
+(function (Atlas) {
   "use strict";
 
   var GAP = 4;
-  var PANELS = ".atlas-header, .atlas-legend, .atlas-timebar, .atlas-toolbar, .atlas-tour, .atlas-classroom";
+  var PANELS =
+    ".atlas-header, .atlas-legend, .atlas-timebar, .atlas-toolbar, .atlas-tour, .atlas-classroom";
 
   // The panels over the map, as boxes in map-container pixels: names never hide under them.
   function panelBoxes(map) {
     var origin = map.getContainer().getBoundingClientRect();
-    return Array.prototype.map.call(document.querySelectorAll(PANELS), function (panel) {
-      var box = panel.getBoundingClientRect();
-      return { left: box.left - origin.left, top: box.top - origin.top, right: box.right - origin.left, bottom: box.bottom - origin.top };
-    }).filter(function (box) { return box.right > box.left; });
+    return Array.prototype.map
+      .call(document.querySelectorAll(PANELS), function (panel) {
+        var box = panel.getBoundingClientRect();
+        return {
+          left: box.left - origin.left,
+          top: box.top - origin.top,
+          right: box.right - origin.left,
+          bottom: box.bottom - origin.top,
+        };
+      })
+      .filter(function (box) {
+        return box.right > box.left;
+      });
   }
 
   function overlaps(a, b) {
-    return a.left < b.right + GAP && b.left < a.right + GAP && a.top < b.bottom + GAP && b.top < a.bottom + GAP;
+    return (
+      a.left < b.right + GAP &&
+      b.left < a.right + GAP &&
+      a.top < b.bottom + GAP &&
+      b.top < a.bottom + GAP
+    );
   }
 
   function priority(entry) {
@@ -38,17 +53,24 @@
     this.pane.style.zIndex = 640;
     this.pane.style.pointerEvents = "none";
     this.nodes = {};
-    atlas.state.onChange(function () { self.place(); });
-    atlas.map.on("zoomend moveend resize", function () { self.place(); });
+    atlas.state.follow("change", function () {
+      self.place();
+    });
+    atlas.map.on("zoomend moveend resize", function () {
+      self.place();
+    });
   }
 
   Labels.prototype.node = function (entry) {
     var id = entry.feature.properties.id;
     if (!this.nodes[id]) {
       var node = L.DomUtil.create("div", "atlas-label atlas-label-" + entry.layerId, this.pane);
-      var name = AtlasI18n.nameOf(entry.feature.properties);
+      var name = Atlas.i18n.nameOf(entry.feature.properties);
       node.textContent = name.text;
-      if (name.fallback) { node.lang = "en"; node.classList.add("atlas-name-fallback"); }
+      if (name.fallback) {
+        node.lang = "en";
+        node.classList.add("atlas-name-fallback");
+      }
       this.nodes[id] = node;
     }
     return this.nodes[id];
@@ -60,12 +82,17 @@
     var placed = [];
     var obstacles = panelBoxes(map);
     var self = this;
-    Object.keys(this.nodes).forEach(function (id) { self.nodes[id].style.display = "none"; });
-    var entries = this.atlas.shownEntries().filter(function (entry) { return entry.labelAt; });
+    Object.keys(this.nodes).forEach(function (id) {
+      self.nodes[id].style.display = "none";
+    });
+    var entries = this.atlas.shownEntries().filter(function (entry) {
+      return entry.labelAt;
+    });
     entries.forEach(function (entry) {
       if (entry.labelArea === undefined && entry.layer.getBounds) {
         var bounds = entry.layer.getBounds();
-        entry.labelArea = (bounds.getNorth() - bounds.getSouth()) * (bounds.getEast() - bounds.getWest());
+        entry.labelArea =
+          (bounds.getNorth() - bounds.getSouth()) * (bounds.getEast() - bounds.getWest());
       }
     });
     entries.sort(compare);
@@ -76,9 +103,16 @@
       var width = node.offsetWidth;
       var height = node.offsetHeight;
       var left = priority(entry) === 0 ? at.x + 12 : at.x - width / 2;
-      var box = { left: left, top: at.y - height / 2, right: left + width, bottom: at.y + height / 2 };
+      var box = {
+        left: left,
+        top: at.y - height / 2,
+        right: left + width,
+        bottom: at.y + height / 2,
+      };
       var inside = box.left >= 0 && box.top >= 0 && box.right <= size.x && box.bottom <= size.y;
-      var blocked = placed.concat(obstacles).some(function (other) { return overlaps(box, other); });
+      var blocked = placed.concat(obstacles).some(function (other) {
+        return overlaps(box, other);
+      });
       if (!inside || blocked) {
         node.style.display = "none";
         return;
@@ -88,5 +122,5 @@
     });
   };
 
-  global.AtlasLabels = Labels;
-})(window);
+  Atlas.Labels = Labels;
+})(window.Atlas);

@@ -1,13 +1,15 @@
 /* "Save image": draw the current view (basemap, layers, labels, date, legend) onto a canvas,
  * entirely in the browser: no server round trip and no third-party library.
  */
-(function (global) {
+(function (Atlas) {
   "use strict";
 
   function svgImage(svg) {
     return new Promise(function (resolve, reject) {
       var image = new Image();
-      image.onload = function () { resolve(image); };
+      image.onload = function () {
+        resolve(image);
+      };
       image.onerror = reject;
       // Leaflet places the SVG with a CSS transform; standing alone it would shift twice.
       var copy = svg.cloneNode(true);
@@ -21,13 +23,18 @@
   function legendRows(atlas) {
     var rows = [];
     atlas.data.layers.forEach(function (layer) {
-      if (atlas.state.layers.indexOf(layer.id) < 0) { return; }
-      rows.push({ text: AtlasI18n.layerTitle(layer), bold: true });
+      if (atlas.state.layers.indexOf(layer.id) < 0) {
+        return;
+      }
+      rows.push({ text: Atlas.i18n.layerTitle(layer), bold: true });
       var style = layer.style || {};
-      var colors = (atlas.contrast && style.contrast_colors) || style.colors || {};
-      var translated = AtlasI18n.layerText(layer.id).labels || {};
+      var colors = Atlas.Layers.palette(style, atlas.contrast);
+      var translated = Atlas.i18n.layerText(layer.id).labels || {};
       Object.keys(colors).forEach(function (value) {
-        rows.push({ text: translated[value] || (style.labels || {})[value] || value, color: colors[value] });
+        rows.push({
+          text: translated[value] || (style.labels || {})[value] || value,
+          color: colors[value],
+        });
       });
     });
     return rows;
@@ -43,7 +50,7 @@
     ctx.fillStyle = "#111";
     ctx.font = "bold 30px sans-serif";
     ctx.textBaseline = "alphabetic";
-    ctx.fillText(AtlasTime.inWords(atlas.state.day), 24, top + 38);
+    ctx.fillText(Atlas.time.inWords(atlas.state.day), 24, top + 38);
     rows.forEach(function (row, index) {
       var y = top + 62 + index * lineHeight;
       if (row.color) {
@@ -58,30 +65,38 @@
 
   function drawLabels(ctx, container, origin) {
     container.querySelectorAll(".atlas-label").forEach(function (label) {
-      if (label.style.display === "none") { return; }
+      if (label.style.display === "none") {
+        return;
+      }
       var box = label.getBoundingClientRect();
-      var style = global.getComputedStyle(label);
+      var style = window.getComputedStyle(label);
       ctx.fillStyle = style.backgroundColor;
       ctx.fillRect(box.left - origin.left, box.top - origin.top, box.width, box.height);
       ctx.fillStyle = style.color;
       ctx.font = style.fontWeight + " " + style.fontSize + " " + style.fontFamily;
       ctx.textBaseline = "middle";
-      ctx.fillText(label.textContent, box.left - origin.left + 6, box.top - origin.top + box.height / 2);
+      ctx.fillText(
+        label.textContent,
+        box.left - origin.left + 6,
+        box.top - origin.top + box.height / 2,
+      );
     });
   }
 
   function toBlob(atlas) {
     var container = atlas.map.getContainer();
     var origin = container.getBoundingClientRect();
-    var scale = global.devicePixelRatio || 1;
+    var scale = window.devicePixelRatio || 1;
     var canvas = document.createElement("canvas");
     canvas.width = Math.round(origin.width * scale);
     canvas.height = Math.round(origin.height * scale);
     var ctx = canvas.getContext("2d");
     ctx.scale(scale, scale);
-    ctx.fillStyle = global.getComputedStyle(container).backgroundColor;
+    ctx.fillStyle = window.getComputedStyle(container).backgroundColor;
     ctx.fillRect(0, 0, origin.width, origin.height);
-    var surfaces = Array.prototype.slice.call(container.querySelectorAll(".leaflet-map-pane canvas, .leaflet-map-pane svg"));
+    var surfaces = Array.prototype.slice.call(
+      container.querySelectorAll(".leaflet-map-pane canvas, .leaflet-map-pane svg"),
+    );
     var loads = surfaces.map(function (node) {
       return node.tagName.toLowerCase() === "canvas" ? Promise.resolve(node) : svgImage(node);
     });
@@ -92,9 +107,11 @@
       });
       drawLabels(ctx, container, origin);
       drawCaption(ctx, atlas, origin.width, origin.height);
-      return new Promise(function (resolve) { canvas.toBlob(resolve, "image/png"); });
+      return new Promise(function (resolve) {
+        canvas.toBlob(resolve, "image/png");
+      });
     });
   }
 
-  global.AtlasSnapshot = { toBlob: toBlob };
-})(window);
+  Atlas.snapshot = { toBlob: toBlob };
+})(window.Atlas);

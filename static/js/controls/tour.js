@@ -1,0 +1,76 @@
+/* The guided tour: each step is a key date with its layers, extent, caption and sources.
+ * The map flies to the step's extent while the layers are already drawn, and each step has
+ * its own address, so a teacher can start anywhere and students can reopen any step.
+ */
+(function (Atlas) {
+  "use strict";
+
+  var FLIGHT_SECONDS = 0.8;
+
+  function Tour(root, atlas, options) {
+    var self = this;
+    this.root = root;
+    this.atlas = atlas;
+    this.steps = options.steps;
+    this.urls = options.stepUrls;
+    this.labels = options.labels;
+    this.index = -1;
+    atlas.actions.add("tourStep", function (direction) {
+      self.go(self.index + direction);
+    });
+    root.querySelector(".atlas-tour-next").addEventListener("click", function () {
+      self.go(self.index + 1);
+    });
+    root.querySelector(".atlas-tour-previous").addEventListener("click", function () {
+      self.go(self.index - 1);
+    });
+    L.DomEvent.disableClickPropagation(root);
+    // A static copy has one tour page; its step comes from ?step= in the address.
+    var asked = +new URLSearchParams(window.location.search).get("step");
+    this.go((asked >= 1 && asked <= this.steps.length ? asked : options.step) - 1, false);
+  }
+
+  Tour.prototype.go = function (index, fly) {
+    if (index < 0 || index >= this.steps.length || index === this.index) {
+      return;
+    }
+    this.index = index;
+    var step = this.steps[index];
+    var words = Atlas.i18n.keyDate(step);
+    var atlas = this.atlas;
+    this.root.querySelector(".atlas-tour-step").textContent = Atlas.time.localDigits(
+      Atlas.i18n.fill(this.labels.tour_step, { step: index + 1, total: this.steps.length }),
+    );
+    this.root.querySelector(".atlas-tour-title").textContent = words.title;
+    this.root.querySelector(".atlas-tour-caption").textContent = words.caption;
+    this.root.querySelector(".atlas-tour-sources").textContent =
+      this.labels.sources +
+      ": " +
+      step.sources
+        .map(function (ref) {
+          return (atlas.data.sources[Atlas.popup.citation(ref).key] || ref).replace(/\.$/, "");
+        })
+        .join("; ") +
+      ".";
+    this.root.querySelector(".atlas-tour-previous").disabled = index === 0;
+    this.root.querySelector(".atlas-tour-next").disabled = index === this.steps.length - 1;
+    atlas.state.setView(Atlas.time.firstDay(step.date), step.layers, this.urls[index]);
+    if (step.bbox) {
+      var bounds = [
+        [step.bbox[1], step.bbox[0]],
+        [step.bbox[3], step.bbox[2]],
+      ];
+      if (fly === false) {
+        atlas.map.fitBounds(bounds);
+      } else {
+        atlas.map.flyToBounds(bounds, { duration: FLIGHT_SECONDS });
+      }
+    }
+  };
+
+  Atlas.controls.tour = {
+    attach: function (root, atlas, options) {
+      return new Tour(root, atlas, options);
+    },
+  };
+})(window.Atlas);

@@ -1,0 +1,187 @@
+/* The view's state — the day shown, the layers on, a few page settings — as named events,
+ * with the URL kept in step.
+ *
+ * The URL is the state (?date=1828-02-22&layers=cessions,consulates), so any moment can be
+ * bookmarked or shared; history.replaceState keeps the back button for real navigation.
+ *
+ * Events, each given the state, and only when something really changed:
+ *   "day"     the day shown
+ *   "layers"  the layers on (a new list, in the order they were turned on)
+ *   "extras"  a page setting that belongs in a shared link (legend=off, tiles=on)
+ *   "change"  once per update, after the others, whatever changed (the path of a tour step too)
+ */
+(function (Atlas) {
+  "use strict";
+
+  var URL_DELAY_MS = 150;
+
+  function sameList(a, b) {
+    return (
+      a.length === b.length &&
+      a.every(function (item, index) {
+        return item === b[index];
+      })
+    );
+  }
+
+  function State(day, layers, lang, extras) {
+    this.day = day;
+    this.layers = layers.slice();
+    this.lang = lang || "en";
+    this.extras = extras || {};
+    this.basePath = window.location.pathname;
+    // True while the address is behind the view (it follows a moment later); tests wait on it.
+    this.urlPending = false;
+  }
+
+  State.prototype = Object.create(Atlas.Emitter.prototype);
+  State.prototype.constructor = State;
+
+  // Listen, and hear the current state at once: a control starts in step with the view.
+  State.prototype.follow = function (events, listener) {
+    this.on(events, listener);
+    listener(this);
+    return this;
+  };
+
+  // Apply {day, layers, extras: {name: value or null}, path}; emit and write the URL once.
+  State.prototype.update = function (changes) {
+    var changed = [];
+    if (changes.day !== undefined && changes.day !== this.day) {
+      this.day = changes.day;
+      changed.push("day");
+    }
+    if (changes.layers && !sameList(changes.layers, this.layers)) {
+      this.layers = changes.layers.slice();
+      changed.push("layers");
+    }
+    if (changes.extras && this.changeExtras(changes.extras)) {
+      changed.push("extras");
+    }
+    if (changes.path !== undefined && changes.path !== this.basePath) {
+      this.basePath = changes.path;
+      changed.push("path");
+    }
+    if (!changed.length) {
+      return;
+    }
+    for (var i = 0; i < changed.length; i++) {
+      this.emit(changed[i], this);
+    }
+    this.emit("change", this);
+    this.writeUrl();
+  };
+
+  State.prototype.changeExtras = function (extras) {
+    var changed = false;
+    for (var name in extras) {
+      var value = extras[name];
+      changed = changed || (value === null ? name in this.extras : this.extras[name] !== value);
+      if (value === null) {
+        delete this.extras[name];
+      } else {
+        this.extras[name] = value;
+      }
+    }
+    return changed;
+  };
+
+  State.prototype.setDay = function (day) {
+    this.update({ day: day });
+  };
+
+  // Move to a day and a set of layers at once (a tour step, with its own address).
+  State.prototype.setView = function (day, layers, path) {
+    this.update({ day: day, layers: layers, path: path });
+  };
+
+  // A layer turned on joins the end of the list; one already on keeps its place.
+  State.prototype.setLayerOn = function (layerId, on) {
+    var shown = this.layers.indexOf(layerId) >= 0;
+    var others = this.layers.filter(function (id) {
+      return id !== layerId;
+    });
+    this.update({ layers: on ? (shown ? this.layers : others.concat([layerId])) : others });
+  };
+
+  State.prototype.setExtra = function (name, value) {
+    var extras = {};
+    extras[name] = value;
+    this.update({ extras: extras });
+  };
+
+  State.prototype.query = function (lang) {
+    var self = this;
+    var parts = [
+      "date=" + Atlas.time.toIso(this.day),
+      "layers=" + this.layers.map(encodeURIComponent).join(","),
+    ];
+    lang = lang || this.lang;
+    if (lang !== "en") {
+      parts.push("lang=" + lang);
+    }
+    Object.keys(this.extras)
+      .sort()
+      .forEach(function (name) {
+        parts.push(encodeURIComponent(name) + "=" + encodeURIComponent(self.extras[name]));
+      });
+    return parts.join("&");
+  };
+
+  // The address of this view: the page's path (or a tour step's) with the view as query.
+  State.prototype.url = function (lang) {
+    var joiner = this.basePath.indexOf("?") >= 0 ? "&" : "?";
+    return this.basePath + joiner + this.query(lang);
+  };
+
+  // Browsers throttle (and warn about) floods of replaceState while dragging or playing,
+  // so the address follows the view a moment later, once per burst of changes.
+  State.prototype.writeUrl = function () {
+    var self = this;
+    window.clearTimeout(this.urlTimer);
+    this.urlPending = true;
+    this.urlTimer = window.setTimeout(function () {
+      self.urlPending = false;
+      try {
+        window.history.replaceState(null, "", self.url() + window.location.hash);
+      } catch (error) {
+        // A page opened from file:// may refuse; the view still works, only the URL stays put.
+      }
+    }, URL_DELAY_MS);
+  };
+
+  // Read ?date= and ?layers= from the address, so a static copy honours shared links too.
+  State.fromUrl = function (fallbackDay, fallbackLayers, knownLayers, lang) {
+    var params = new URLSearchParams(window.location.search);
+    var day = Atlas.time.firstDay(params.get("date"));
+    var layers = params.has("layers")
+      ? params
+          .get("layers")
+          .split(",")
+          .filter(function (id) {
+            return knownLayers.indexOf(id) >= 0;
+          })
+      : fallbackLayers;
+    var extras = {};
+    if (params.get("legend") === "off") {
+      extras.legend = "off";
+    }
+    if (params.get("tiles") === "on") {
+      extras.tiles = "on";
+    }
+    return new State(isFinite(day) ? day : fallbackDay, layers, lang, extras);
+  };
+
+  // Language links keep the current view: the same day and layers, in another language.
+  State.prototype.bindLanguageLinks = function (root) {
+    var self = this;
+    root.querySelectorAll("a[data-lang]").forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        window.location.href = self.url(link.getAttribute("data-lang"));
+      });
+    });
+  };
+
+  Atlas.State = State;
+})(window.Atlas);

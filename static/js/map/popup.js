@@ -1,0 +1,72 @@
+/* What a feature says when clicked: its name, dates, facts, certainty, note and sources.
+ *
+ * Popups are built from DOM nodes and textContent only: data never becomes markup.
+ */
+(function (Atlas) {
+  "use strict";
+
+  // A source reference is "key" or "key: locator" (a page, a folio), as the data contract says.
+  function citation(ref) {
+    var text = String(ref);
+    var key = text.split(":")[0];
+    return { key: key, locator: text.slice(key.length + 1).trim() };
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) {
+      node.className = className;
+    }
+    if (text !== undefined) {
+      node.textContent = text;
+    }
+    return node;
+  }
+
+  function nameElement(tag, className, properties) {
+    var name = Atlas.i18n.nameOf(properties);
+    var node = element(tag, className, name.text);
+    if (name.fallback) {
+      node.classList.add("atlas-name-fallback");
+      node.title = Atlas.i18n.t("name_in_english", { language: Atlas.i18n.languageName() });
+      node.lang = "en";
+      node.dir = "ltr";
+    }
+    return node;
+  }
+
+  function content(feature, layerSpec, sources) {
+    var p = feature.properties;
+    var root = element("div", "atlas-popup");
+    root.appendChild(nameElement("h3", "atlas-popup-name", p));
+    root.appendChild(
+      element("p", "atlas-popup-dates", Atlas.time.spanInWords(p.start_date, p.end_date)),
+    );
+    var facts = element("dl", "atlas-popup-facts");
+    Object.keys(layerSpec.properties || {}).forEach(function (key) {
+      if (p[key] === null || p[key] === undefined || p[key] === "") {
+        return;
+      }
+      facts.appendChild(element("dt", null, Atlas.i18n.propertyLabel(layerSpec, key)));
+      facts.appendChild(element("dd", null, String(p[key])));
+    });
+    facts.appendChild(element("dt", null, Atlas.i18n.t("certainty")));
+    facts.appendChild(element("dd", null, Atlas.i18n.t("certainty_" + p.certainty)));
+    root.appendChild(element("p", "atlas-popup-description", p.description));
+    root.appendChild(facts);
+    if (p.date_note) {
+      root.appendChild(element("p", "atlas-popup-note", p.date_note));
+    }
+    var list = element("ol", "atlas-popup-sources");
+    (p.sources || []).forEach(function (ref) {
+      var cite = citation(ref);
+      var title = sources[cite.key] || cite.key;
+      list.appendChild(element("li", null, title + (cite.locator ? ", " + cite.locator : "")));
+    });
+    root.appendChild(element("h4", null, Atlas.i18n.t("sources")));
+    root.appendChild(list);
+    return root;
+  }
+
+  Atlas.popup = { content: content, citation: citation, element: element };
+})(window.Atlas);
