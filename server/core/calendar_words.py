@@ -93,6 +93,8 @@ def in_words(value: date | PartialDate | str, calendar: Calendar, lang: str = "e
     >>> in_words("1828-02-22", "julian", "ru")
     '10 февраля 1828 г. (ст. ст.)'
     """
+    if lang not in WORDS:
+        raise ValueError(f"language {lang!r} is not offered; use one of {', '.join(WORDS)}")
     period = _period(value)
     if calendar == "julian" and period.month is None:
         return None
