@@ -163,6 +163,9 @@ test("bad input gives null or nothing, never a wrong date", () => {
   }
   assert.equal(calendars.toCalendar("1828-02-22", "julian"), null);
   assert.equal(calendars.toCalendar(ordinalOf(1828, 2, 22), "mayan"), null);
+  assert.equal(calendars.toCalendar(ordinalOf(1828, 2, 22), "toString"), null);
+  assert.equal(calendars.inWords("1828-02-22", "constructor", "en"), null);
+  assert.equal(calendars.inWords("1828-02-22", "julian", "toString"), "10 February 1828 O.S.");
   assert.equal(calendars.inWords("1828", "julian", "en"), null);  // no Julian year-only date
   assert.equal(calendars.toCalendar(ordinalOf(2101, 6, 1), "persian"), null);  // beyond the table
   assert.equal(calendars.inWords("1828-02-22", "julian", "de"), "10 February 1828 O.S.");

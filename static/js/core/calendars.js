@@ -110,6 +110,11 @@
 
   function floorDiv(a, b) { return Math.floor(a / b); }
 
+  // table[key] if the table itself has it (never Object.prototype's "toString" and the like).
+  function own(table, key) {
+    return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : null;
+  }
+
   // Day numbers <-> calendar dates, by Julian Day Number (Richards' algorithms).
   function jdnOfGregorian(year, month, day) {
     var a = floorDiv(14 - month, 12);
@@ -199,7 +204,8 @@
   // A day ordinal in a calendar: {calendar, year, month, day}, or null.
   function toCalendar(ordinal, calendar) {
     var p = typeof ordinal === "number" ? period(ordinal) : null;
-    var date = p && CONVERT[calendar] ? CONVERT[calendar](p.first) : null;
+    var convert = own(CONVERT, calendar);
+    var date = p && convert ? convert(p.first) : null;
     return date ? { calendar: calendar, year: date.year, month: date.month, day: date.day } : null;
   }
 
@@ -234,12 +240,12 @@
     return text.replace(/[0-9]/g, function (digit) { return digits.charAt(+digit); });
   }
 
-  function languageOf(lang) { return WORDS[lang] ? lang : "en"; }
+  function languageOf(lang) { return own(WORDS, lang) ? lang : "en"; }
 
   // The period in one calendar, in words; null for a Julian year-only date, a bad value, or a
   // day outside the Solar Hijri table (before 699 or after 2100).
   function inWords(value, calendar, lang) {
-    var p = period(value), convert = CONVERT[calendar];
+    var p = period(value), convert = own(CONVERT, calendar);
     if (!p || !convert || (calendar === "julian" && p.precision === "year")) { return null; }
     var first = convert(p.first), last = convert(p.last);
     if (!first || !last) { return null; }
