@@ -5,8 +5,8 @@ The browser converts dates itself (the static build has no server), so ``static/
 calendars.js`` must agree with the Python library day by day. This writes what to agree with,
 at test time rather than as a committed file of half a million days::
 
-    python tools/calendar_reference.py OUT_DIR     # days.bin, reference.json (~11 MB, ~10 s)
-    python tools/calendar_reference.py OUT_DIR --equinoxes FILE   # keep the equinoxes in FILE
+    python tools/calendar_reference.py OUT_DIR     # days.bin, reference.json (~9 MB, ~10 s)
+    python tools/calendar_reference.py OUT_DIR --keep DIR   # reuse convertdate's answers
     python tools/calendar_reference.py --nowruz    # the NOWRUZ lines of calendars.js
 
 ``days.bin`` holds, for each day from 1 January 700 to 31 December 2100, its Julian, lunar Hijri
@@ -17,15 +17,19 @@ dates in three languages, and the equinoxes convertdate computed.
 
 ``convertdate.persian.from_jd`` computes two or three March equinoxes from the full VSOP87
 series for every day it converts; the equinox of a year never changes, so while the days are
-converted it is memoized (the rest of ``from_jd`` runs as written). Computing the 1,402 of them
-is half the run (~5 s); ``--equinoxes FILE`` keeps them between runs, in a file named after the
-convertdate and pymeeus versions that computed them. Needs the project installed.
+converted it is memoized (the rest of ``from_jd`` runs as written). The 1,402 equinoxes and
+the 1.5 million conversions are nearly all of the run (~9 s of ~10); ``--keep DIR`` keeps them
+between runs, in files named after the convertdate and pymeeus versions that computed them
+(and, for the days, this file's own hash). The server's words are written afresh every time.
+Needs the project installed.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import shutil
 import sys
 from array import array
 from datetime import date
@@ -107,22 +111,39 @@ def words_table(values: list[str]) -> list[list]:
     ]
 
 
-def write_reference(out: Path, equinoxes: Path | None = None) -> None:
-    """Write days.bin and reference.json into ``out``, keeping the equinoxes in ``equinoxes``."""
+def write_reference(out: Path, keep: Path | None = None) -> None:
+    """Write days.bin and reference.json into ``out``.
+
+    With ``keep`` (a folder), reuse the equinoxes and days convertdate gave last time for the
+    same convertdate and pymeeus versions (the days also only while this file is unchanged).
+    """
     out.mkdir(parents=True, exist_ok=True)
-    kept = equinoxes.with_name(f"{equinoxes.stem}-{LIBRARIES}.json") if equinoxes else None
     known = Equinoxes()
-    if kept and kept.exists():
-        known.update((int(year), jd) for year, jd in json.loads(kept.read_text()).items())
+    kept_equinoxes = keep / f"equinoxes-{LIBRARIES}.json" if keep else None
+    if kept_equinoxes and kept_equinoxes.exists():
+        known.update((int(year), jd) for year, jd in json.loads(kept_equinoxes.read_text()).items())
     with mock.patch.object(persian, "equinox_jd", known.__getitem__):  # also for the words
+        _write_days(out / "days.bin", keep)
         _write_reference(out, known)
+    if kept_equinoxes:
+        kept_equinoxes.write_text(json.dumps(known))
+
+
+def _write_days(path: Path, keep: Path | None) -> None:
+    recipe = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+    kept = keep / f"days-{LIBRARIES}-{recipe}.bin" if keep else None
+    if kept and kept.exists():
+        shutil.copyfile(kept, path)
+        return
+    with path.open("wb") as stream:
+        day_table(FIRST_DAY, LAST_DAY).tofile(stream)
     if kept:
-        kept.write_text(json.dumps(known))
+        for stale in keep.glob("days-*.bin"):
+            stale.unlink()
+        shutil.copyfile(path, kept)
 
 
 def _write_reference(out: Path, equinoxes: Equinoxes) -> None:
-    with (out / "days.bin").open("wb") as stream:
-        day_table(FIRST_DAY, LAST_DAY).tofile(stream)
     reference = {
         "first_ordinal": FIRST_DAY.toordinal(),
         "last_ordinal": LAST_DAY.toordinal(),
@@ -149,14 +170,14 @@ def nowruz_lines() -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", nargs="?", type=Path, help="folder for days.bin, reference.json")
-    parser.add_argument("--equinoxes", type=Path, help="keep convertdate's equinoxes in this file")
+    parser.add_argument("--keep", type=Path, help="folder to keep convertdate's answers in")
     parser.add_argument("--nowruz", action="store_true", help="print the NOWRUZ table lines")
     args = parser.parse_args(argv)
     if args.nowruz:
         with mock.patch.object(persian, "equinox_jd", Equinoxes().__getitem__):
             print(nowruz_lines())
     elif args.out:
-        write_reference(args.out, args.equinoxes)
+        write_reference(args.out, args.keep)
     else:
         parser.error("give an output folder, or --nowruz")
     return 0

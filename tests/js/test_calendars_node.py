@@ -30,12 +30,12 @@ CONVERTED = ("julian", "islamic", "persian")
 
 @pytest.fixture(scope="module")
 def calendar_reference(request: pytest.FixtureRequest, tmp_path_factory) -> Path:
-    """Write the reference; convertdate's equinoxes are kept in pytest's cache between runs."""
+    """Write the reference; convertdate's own answers are kept in pytest's cache between runs."""
     folder = tmp_path_factory.mktemp("calendar-reference")
     command = [sys.executable, str(ROOT / "tools" / "calendar_reference.py"), str(folder)]
     cache = getattr(request.config, "cache", None)
     if cache is not None:
-        command += ["--equinoxes", str(cache.mkdir("calendars") / "equinoxes.json")]
+        command += ["--keep", str(cache.mkdir("calendars"))]
     subprocess.run(command, check=True, cwd=ROOT, timeout=600)
     return folder
 
