@@ -41,9 +41,9 @@ def calendar_reference(request: pytest.FixtureRequest, tmp_path_factory) -> Path
 
 
 def node() -> str:
-    found = shutil.which("node")
+    found = shutil.which("node") or shutil.which("nodejs")
     if found is None:
-        pytest.fail("Node.js is not installed: the browser's calendar test needs node 18 or newer")
+        pytest.fail("node is missing: the browser's calendar test needs Node.js 18 or newer")
     return found
 
 
