@@ -19,7 +19,7 @@ from __future__ import annotations
 from datetime import date
 
 from server.core.calendars import Calendar, CalendarDate, calendars_beside, to_calendar
-from server.timeline import PartialDate, parse_date
+from server.core.dates import PartialDate, parse_date
 
 Names = tuple[str, ...]
 SEPARATOR = " · "

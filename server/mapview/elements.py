@@ -24,6 +24,7 @@ SCRIPTS = (
     "atlas",
     "core/i18n",
     "core/time",
+    "core/calendars",
     "core/state",
     "map/popup",
     "map/layers",

@@ -47,7 +47,8 @@ def run_node(*args: str, stdin: str | None = None) -> subprocess.CompletedProces
 
 
 def test_the_javascript_unit_tests_pass():
-    files = sorted(path.name for path in HERE.glob("*.test.mjs"))
+    # calendars.test.mjs needs the Python reference table: test_calendars_node.py runs it.
+    files = sorted(p.name for p in HERE.glob("*.test.mjs") if p.name != "calendars.test.mjs")
     assert len(files) >= 3, files
     result = run_node("--test", *files)
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]

@@ -21,9 +21,9 @@ from server.core.calendars import (
     nowruz,
     to_calendar,
 )
-from server.errors import InvalidDate
-from server.i18n import catalogue
-from server.i18n import in_words as gregorian_in_words
+from server.core.errors import InvalidDate
+from server.core.i18n import catalogue
+from server.core.i18n import in_words as gregorian_in_words
 
 # The day, the calendar, the date the source writes, the event and the source.
 SOURCE_DATES = """
