@@ -13,7 +13,8 @@ from pathlib import Path
 import click
 
 from server import create_app
-from server.core.contract import LayerSpec, check_collection, parse_catalog, read_json, read_sources
+from server.core.catalog import LayerSpec, parse_catalog
+from server.core.contract import check_collection, read_json, read_sources
 from server.core.errors import AtlasError, DataError
 from server.core.export import FORMATS, export
 from server.core.store import LayerStore

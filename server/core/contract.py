@@ -1,8 +1,9 @@
-"""The data contract of ``geodata/``, checked rule by rule.
+"""The data contract of ``geodata/``'s layer files, checked rule by rule.
 
 The store, ``atlas validate`` and the tests all call these functions, so a contributor sees the
 same one-line reason (file, feature, what is wrong) wherever a file is checked. Every check
-raises ``DataError`` at the first problem; nothing here knows about Flask.
+raises ``DataError`` at the first problem; nothing here knows about Flask. What a layer promises
+(its catalogue entry) is read by ``catalog.py``.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import json
 import math
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -20,46 +21,18 @@ import shapely
 from shapely.geometry import shape
 from shapely.validation import explain_validity
 
+from server.core.catalog import STYLE_GEOMETRIES, LayerSpec, geometry_of
 from server.core.dates import in_english, parse_date, span_of
 from server.core.errors import DataError, InvalidDate
 
 MAX_FILE_BYTES = 25 * 1024 * 1024
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-LAYER_ID = re.compile(r"[a-z][a-z0-9_]*")
 SOURCE_LINE = re.compile(r"^\s*[-*]\s+`([a-z0-9][a-z0-9_-]*)`\s*[—–-]+\s*(.+?)\s*$")
 SOURCE_REF = re.compile(r"([a-z0-9][a-z0-9_-]*)(?::\s*(.+))?")
 CERTAINTIES = ("exact", "approximate", "disputed")
 GEOMETRY_TYPES = {"Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon"}
 REQUIRED_TEXT = ("id", "name", "kind", "description")
 MAX_DECIMALS = 6
-LANGUAGES = ("en", "fa", "ru")  # English in the plain fields; the others as `<field>_<lang>`
-TRANSLATED = LANGUAGES[1:]
-# What a layer's style.geometry promises about its features (CSV export needs plain points).
-STYLE_GEOMETRIES = {
-    "area": ("Polygon", "MultiPolygon"),
-    "line": ("LineString", "MultiLineString"),
-    "point": ("Point",),
-}
-
-
-@dataclass(frozen=True)
-class LayerSpec:
-    """A layer as ``catalog.json`` describes it."""
-
-    id: str
-    title: str
-    description: str
-    order: int
-    default_on: bool
-    style: Mapping[str, Any]
-    properties: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
-    # Per language: {"title", "labels": {value: label}, "properties": {name: label}}, from the
-    # catalogue's title_<lang>, style.labels_<lang> and properties.<name>.label_<lang> fields.
-    texts: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
-
-    def text(self, lang: str) -> Mapping[str, Any]:
-        """Return the layer's title and labels in ``lang`` (empty in English or untranslated)."""
-        return self.texts.get(lang, {})
 
 
 @dataclass(frozen=True)
@@ -100,84 +73,6 @@ def read_sources(path: Path) -> dict[str, str]:
             raise DataError(str(path), f"line {number}: source key {key!r} is defined twice")
         sources[key] = citation
     return sources
-
-
-def parse_catalog(raw: Any, path: str) -> list[LayerSpec]:
-    """Check ``catalog.json`` and return its layers in display order."""
-    layers = raw.get("layers") if isinstance(raw, dict) else None
-    if not isinstance(layers, list) or not layers:
-        raise DataError(path, 'expected {"layers": [...]} with at least one layer')
-    specs = [_parse_layer_spec(entry, path) for entry in layers]
-    ids = [spec.id for spec in specs]
-    duplicates = sorted({layer_id for layer_id in ids if ids.count(layer_id) > 1})
-    if duplicates:
-        raise DataError(path, f"layer ids repeat: {', '.join(duplicates)}")
-    return sorted(specs, key=lambda spec: spec.order)
-
-
-def _parse_layer_spec(entry: Any, path: str) -> LayerSpec:
-    if not isinstance(entry, dict) or not LAYER_ID.fullmatch(str(entry.get("id", ""))):
-        raise DataError(path, f"each layer needs an 'id' like spheres_1907, got {entry!r:.60}")
-    for key in ("title", "description"):
-        if not isinstance(entry.get(key), str) or not entry[key].strip():
-            raise DataError(path, f"layer {entry['id']!r} needs a non-empty {key!r}")
-    properties = entry.get("properties", {})
-    if not isinstance(properties, dict):
-        raise DataError(path, f"layer {entry['id']!r}: 'properties' must be an object")
-    style = entry.get("style", {})
-    if not isinstance(style, dict) or style.get("geometry", "area") not in STYLE_GEOMETRIES:
-        shapes = ", ".join(STYLE_GEOMETRIES)
-        raise DataError(path, f"layer {entry['id']!r}: style.geometry must be one of {shapes}")
-    try:
-        texts = {lang: _layer_texts(style, properties, entry, lang) for lang in TRANSLATED}
-    except ValueError as error:
-        raise DataError(path, f"layer {entry['id']!r}: {error}") from None
-    return LayerSpec(
-        id=entry["id"],
-        title=entry["title"],
-        description=entry["description"],
-        order=int(entry.get("order", 0)),
-        default_on=bool(entry.get("default_on", True)),
-        style=style,
-        properties=properties,
-        texts={lang: text for lang, text in texts.items() if text},
-    )
-
-
-def _layer_texts(style: dict, properties: dict, entry: dict, lang: str) -> dict[str, Any]:
-    """Gather a layer's ``<field>_<lang>`` translations; each must translate a known field."""
-    text: dict[str, Any] = {}
-    if f"title_{lang}" in entry:
-        text["title"] = check_text(entry[f"title_{lang}"], f"title_{lang}")
-    labels = style.get(f"labels_{lang}")
-    if labels is not None:
-        known = {**style.get("colors", {}), **style.get("labels", {})}
-        text["labels"] = check_labels(labels, known, f"style.labels_{lang}")
-    names = {
-        name: check_text(rule[f"label_{lang}"], f"properties.{name}.label_{lang}")
-        for name, rule in properties.items()
-        if isinstance(rule, dict) and f"label_{lang}" in rule
-    }
-    if names:
-        text["properties"] = names
-    return text
-
-
-def check_text(value: Any, name: str) -> str:
-    """Return ``value`` if it is a non-empty string, else say which field is wrong."""
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"{name!r} must be a non-empty string")
-    return value
-
-
-def check_labels(labels: Any, known: Mapping[str, Any], name: str) -> dict[str, str]:
-    """Check a translation of style labels: strings, for values the style knows."""
-    if not isinstance(labels, dict):
-        raise ValueError(f"{name!r} must be an object of value: label")
-    unknown = [value for value in labels if value not in known]
-    if unknown:
-        raise ValueError(f"{name!r} labels values the style does not have: {', '.join(unknown)}")
-    return {value: check_text(label, f"{name}.{value}") for value, label in labels.items()}
 
 
 def check_collection(raw: Any, path: str, spec: LayerSpec, sources: Mapping[str, str]) -> list:
@@ -281,11 +176,6 @@ def check_geometry(geometry: Any) -> None:
     for polygon in getattr(geom, "geoms", [geom]):
         if polygon.geom_type == "Polygon" and not polygon.exterior.is_ccw:
             raise ValueError("polygon exterior ring must be counter-clockwise (RFC 7946)")
-
-
-def geometry_of(spec: LayerSpec) -> str:
-    """Return what a layer draws: ``area``, ``line`` or ``point`` (its ``style.geometry``)."""
-    return spec.style.get("geometry", "area")
 
 
 def _check_layer_geometry(geometry_type: str, spec: LayerSpec) -> None:

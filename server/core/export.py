@@ -23,7 +23,7 @@ import pyogrio.raw
 import shapely
 from shapely.geometry import mapping, shape
 
-from server.core.contract import geometry_of
+from server.core.catalog import geometry_of
 from server.core.dates import parse_date, span_of
 from server.core.errors import InvalidDate, InvalidParameter
 from server.core.formats import CSV, GEOJSON, GEOPACKAGE, dumps, quote

@@ -14,7 +14,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from server.core.contract import LANGUAGES
+from server.core.catalog import LANGUAGES
 from server.core.dates import PartialDate, parse_date
 from server.core.errors import InvalidParameter
 from server.core.formats import quote

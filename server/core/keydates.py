@@ -6,7 +6,8 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from server.core.contract import SLUG, TRANSLATED, check_sources, check_text
+from server.core.catalog import TRANSLATED, check_text
+from server.core.contract import SLUG, check_sources
 from server.core.dates import parse_date
 from server.core.errors import DataError, InvalidDate
 

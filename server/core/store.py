@@ -17,12 +17,10 @@ import geopandas as gpd
 import numpy as np
 import shapely
 
+from server.core.catalog import LayerSpec, geometry_of, parse_catalog
 from server.core.contract import (
-    LayerSpec,
     check_collection,
     check_unique_across_layers,
-    geometry_of,
-    parse_catalog,
     read_json,
     read_sources,
 )

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import folium
 
-from server.core.contract import LayerSpec
+from server.core.catalog import LayerSpec
 from server.core.export import formats_of
 from server.core.i18n import page_catalogue, text
 from server.core.store import LayerStore

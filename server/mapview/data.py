@@ -6,10 +6,10 @@ on a USB stick) where fetch is refused; the features are the published GeoJSON, 
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
+from server.core.formats import dumps
 from server.core.store import LayerStore
 
 
@@ -54,7 +54,7 @@ def label_points(frame) -> dict[str, list[float]]:
 
 def as_script(variable: str, value: Any) -> str:
     """Return JS assigning ``value`` to ``window.<variable>``, safe inside any HTML context."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    text = dumps(value).decode()
     for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
         text = text.replace(raw, escaped)
     # U+2028/9 are legal in JSON but ended JS string literals before ES2019.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from server.core.contract import TRANSLATED
+from server.core.catalog import TRANSLATED
 from server.core.i18n import catalogue
 
 
