@@ -183,7 +183,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         document = read_records(args.records)
-        text = to_text(build_collection(document))
+        collection = build_collection(document)
+        text = to_text(collection)
     except (OSError, tomllib.TOMLDecodeError, RecordError) as error:
         print(f"build_events: {args.records}: {error}", file=sys.stderr)
         return 1
@@ -197,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.catalog_entry:
         entry = json.dumps(catalog_entry(document), ensure_ascii=False, indent=2)
         args.catalog_entry.write_text(entry + "\n", encoding="utf-8")
-    print(f"wrote {args.out} ({text.count(chr(10)) - 1} events)")
+    print(f"wrote {args.out} ({len(collection['features'])} events)")
     return 0
 
 
