@@ -102,6 +102,13 @@ def event_properties(record: Mapping[str, Any], kinds: Iterable[str]) -> dict[st
     for key in REQUIRED:
         if record.get(key) in (None, "", []):
             raise RecordError(f"event {name}: missing {key!r}")
+    for key in ("lon", "lat"):
+        if isinstance(record[key], bool) or not isinstance(record[key], int | float):
+            raise RecordError(f"event {name}: {key} must be a number of degrees")
+    if not isinstance(record["sources"], list) or not all(
+        isinstance(ref, str) for ref in record["sources"]
+    ):
+        raise RecordError(f"event {name}: sources must be a list of strings")
     if record["kind"] not in set(kinds):
         raise RecordError(f"event {name}: kind {record['kind']!r} is not in [kinds]")
     if record["certainty"] not in CERTAINTIES:
