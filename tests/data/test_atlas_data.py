@@ -13,6 +13,8 @@ from server.core.store import LayerStore
 COMMON = set(REQUIRED_TEXT) | {
     "name_fa",
     "name_ru",
+    "description_fa",
+    "description_ru",
     "start_date",
     "end_date",
     "date_note",
@@ -20,7 +22,7 @@ COMMON = set(REQUIRED_TEXT) | {
     "sources",
     "chain",
 }
-LAYERS = ["cessions", "spheres_1907", "occupations", "corridors", "consulates"]
+LAYERS = ["cessions", "spheres_1907", "occupations", "corridors", "consulates", "events"]
 
 
 def test_the_atlas_loads_and_validates(atlas_store: LayerStore):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from server.core.contract import LANGUAGES
+from server.core.catalog import LANGUAGES
 from server.core.i18n import in_words, page_catalogue, text
 
 HERE = Path(__file__).parent

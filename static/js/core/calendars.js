@@ -284,4 +284,4 @@
     equivalents: equivalents,
     withEquivalents: withEquivalents
   };
-})(window.Atlas = window.Atlas || {});
+})(window.Atlas);
