@@ -10,18 +10,11 @@ is the city centre, not a known building.
 from __future__ import annotations
 
 import geodata_kit as kit
-import records
-import shapely
 
 
 def main() -> None:
     kit.parser(__doc__, data=False).parse_args()
-    features = [
-        kit.feature(r.properties, shapely.Point(r.recipe["point"]), kit.DECIMALS["consulates"])
-        for r in records.read_layer("consulates")
-    ]
-    generator = kit.generated_by("build_consulates.py", "consulates.csv")
-    kit.write_collection(kit.GEODATA / "consulates.geojson", features, generator)
+    kit.write_points("consulates", "build_consulates.py", "consulates.csv")
 
 
 if __name__ == "__main__":

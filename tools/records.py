@@ -252,6 +252,7 @@ READERS: dict[str, Callable[[Path], list[Record]]] = {
     "occupations": lambda geodata: toml_layer("occupations", geodata),
     "corridors": lambda geodata: toml_layer("corridors", geodata),
     "consulates": consulates,
+    "events": lambda geodata: toml_layer("events", geodata),
     "basemap/water": lambda geodata: seas(geodata) + lakes(geodata),
     "basemap/rivers": rivers,
 }
