@@ -26,12 +26,17 @@ SCRIPTS = (
     "core/time",
     "core/calendars",
     "core/state",
+    "map/patterns",
+    "map/status",
+    "map/popup_time",
     "map/popup",
     "map/layers",
     "map/labels",
     "map/snapshot",
     "controls/keys",
+    "controls/calendar_line",
     "controls/slider",
+    "controls/legend_looks",
     "controls/legend",
     "controls/toolbar",
     "controls/tour",
@@ -88,7 +93,7 @@ class AtlasLayers(_AtlasControl):
     def __init__(
         self, static_url: Callable[[str], str], data_urls: list[str], **options: Any
     ) -> None:
-        super().__init__(static_url, js=SCRIPTS, css=("atlas", "print"))
+        super().__init__(static_url, js=SCRIPTS, css=("atlas", "looks", "print"))
         self._name = "AtlasLayers"
         for index, url in enumerate(data_urls):
             self.default_js.insert(index, (f"atlas_data_{index}", url))

@@ -53,7 +53,7 @@
     });
   }
 
-  function buildEntries(map, layerSpec, sources, zIndex, contrast) {
+  function buildEntries(map, layerSpec, sources, zIndex, contrast, state) {
     var pane = "atlas-pane-" + layerSpec.id;
     map.createPane(pane).style.zIndex = zIndex;
     var labelPoints = layerSpec.label_points || {};
@@ -73,7 +73,7 @@
       });
       leafletLayer.bindPopup(
         function () {
-          return Atlas.popup.content(feature, layerSpec, sources);
+          return Atlas.popup.content(feature, layerSpec, sources, state.day);
         },
         { maxWidth: 360 },
       );
@@ -127,6 +127,7 @@
         data.sources,
         400 + index * 10,
         self.contrast,
+        self.state,
       );
     });
     if (options.webTiles) {
@@ -135,6 +136,8 @@
     this.state.follow("change", function (state) {
       self.repaint(state);
     });
+    Atlas.status.use(data);
+    Atlas.status.follow(this); // occupation, cession and claim drawn (map/status.js)
     // Benchmarks and tests read this mark: navigation start to the first full repaint.
     if (window.performance.mark) {
       window.performance.mark("atlas-drawn");
@@ -214,5 +217,7 @@
   };
 
   Layers.palette = palette;
+  Layers.featureColor = featureColor;
+  Layers.pathStyle = pathStyle;
   Atlas.Layers = Layers;
 })(window.Atlas);

@@ -14,6 +14,7 @@
       // Leaflet places the SVG with a CSS transform; standing alone it would shift twice.
       var copy = svg.cloneNode(true);
       copy.style.transform = "";
+      Atlas.patterns.copyInto(copy); // hatching and soft edges live in the page's <defs>
       var markup = new XMLSerializer().serializeToString(copy);
       image.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(markup);
     });
@@ -43,7 +44,8 @@
   function drawCaption(ctx, atlas, width, height) {
     var rows = legendRows(atlas);
     var lineHeight = 20;
-    var boxHeight = 58 + rows.length * lineHeight;
+    var calendars = Atlas.controls.calendarLine.equivalents(atlas.state.day);
+    var boxHeight = 58 + (calendars ? lineHeight : 0) + rows.length * lineHeight;
     var top = height - boxHeight - 12;
     ctx.fillStyle = "rgba(255, 255, 255, 0.94)";
     ctx.fillRect(12, top, Math.min(width - 24, 420), boxHeight);
@@ -51,8 +53,13 @@
     ctx.font = "bold 30px sans-serif";
     ctx.textBaseline = "alphabetic";
     ctx.fillText(Atlas.time.inWords(atlas.state.day), 24, top + 38);
+    if (calendars) {
+      ctx.font = "15px sans-serif";
+      ctx.fillText(calendars, 24, top + 60);
+    }
+    var rowsTop = top + 62 + (calendars ? lineHeight : 0);
     rows.forEach(function (row, index) {
-      var y = top + 62 + index * lineHeight;
+      var y = rowsTop + index * lineHeight;
       if (row.color) {
         ctx.fillStyle = row.color;
         ctx.fillRect(28, y - 12, 18, 13);
