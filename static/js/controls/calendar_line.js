@@ -9,17 +9,33 @@
   "use strict";
 
   var SEPARATOR = " · ";
+  var RTL = ["fa"];
+
+  // Dates joined by a middle dot. In Persian each date is a right-to-left isolate: digits are
+  // weak in the bidi algorithm, and without isolates "ه.ق. · ۱۰ فوریه" reorders around the dot.
+  function joined(dates) {
+    if (RTL.indexOf(Atlas.i18n.lang()) >= 0) {
+      dates = dates.map(function (text) {
+        return "\u2067" + text + "\u2069";
+      });
+    }
+    return dates.join(SEPARATOR);
+  }
 
   // The equivalents of a day (an ordinal or a partial ISO date) in the page's language.
   function equivalents(value) {
-    return Atlas.calendars.equivalents(value, Atlas.i18n.lang()).join(SEPARATOR);
+    return joined(Atlas.calendars.equivalents(value, Atlas.i18n.lang()));
   }
 
   // The date in the page's words followed by its equivalents: for ticks, captions and images.
   function withEquivalents(value) {
-    var words = Atlas.time.inWords(value);
+    return joined([Atlas.time.inWords(value)].concat(Atlas.calendars.equivalents(value, Atlas.i18n.lang())));
+  }
+
+  // The date in words with its equivalents in brackets, for a date inside a sentence.
+  function inSentence(value) {
     var others = equivalents(value);
-    return others ? words + SEPARATOR + others : words;
+    return Atlas.time.inWords(value) + (others ? " (" + others + ")" : "");
   }
 
   // Put a line of equivalents under the slider's date (an <output>) and keep it in step.
@@ -41,5 +57,6 @@
     attach: attach,
     equivalents: equivalents,
     withEquivalents: withEquivalents,
+    inSentence: inSentence,
   };
 })(window.Atlas);

@@ -12,7 +12,8 @@
   var PALE = "#a9a9a9";
   var AREAS = ["Polygon", "MultiPolygon", "LineString", "MultiLineString"];
 
-  // Which looks and edges occur anywhere in the atlas's data.
+  // Which looks and edges occur anywhere in the atlas's data (and found.layer: the first
+  // layer with any, where the key is placed).
   function looksInData(data) {
     var found = {};
     data.layers.forEach(function (layer) {
@@ -27,7 +28,10 @@
         }
         if (AREAS.indexOf((feature.geometry || {}).type) >= 0) {
           found[p.certainty === "exact" ? "edge_exact" : "edge_approximate"] = true;
+        } else if (!status) {
+          return;
         }
+        found.layer = found.layer || layer.id;
       });
     });
     return found;
@@ -64,10 +68,10 @@
 
   function attach(legend, atlas) {
     var found = looksInData(atlas.data);
+    // Solid means "held" only where some other look sets it apart.
+    found.held = found.held || found.pending || found.loose || found.claimed || found.contested;
     var looks = Object.keys(SWATCHES).filter(function (look) {
-      return found[look] || (look === "held" && Object.keys(found).some(function (other) {
-        return other.indexOf("edge_") !== 0;
-      }));
+      return found[look];
     });
     if (!looks.length) {
       return null;
@@ -83,7 +87,9 @@
       list.appendChild(item);
     });
     section.appendChild(list);
-    legend.appendChild(section);
+    var box = legend.querySelector('input[data-layer="' + found.layer + '"]');
+    var block = box && box.closest(".atlas-legend-layer");
+    legend.insertBefore(section, block ? block.nextSibling : null);
     return section;
   }
 

@@ -11,7 +11,7 @@
   "use strict";
 
   var SVG = "http://www.w3.org/2000/svg";
-  var SIZE = 8; // pixels between stripes
+  var SIZE = 9; // pixels between stripes
   var SOFT_EDGE = "atlas-soft-edge";
   var defs = null;
 
@@ -33,7 +33,7 @@
       defs = make("defs", {}, holder);
       document.body.appendChild(holder);
       var filter = make("filter", { id: SOFT_EDGE, x: "-2%", y: "-2%", width: "104%", height: "104%" }, defs);
-      make("feGaussianBlur", { stdDeviation: 1.6 }, filter);
+      make("feGaussianBlur", { stdDeviation: 1.2 }, filter);
     }
     return defs;
   }
@@ -46,7 +46,7 @@
     var end = horizontal ? { x2: SIZE, y2: 0 } : { x2: 0, y2: SIZE };
     make(
       "line",
-      { x1: 0, y1: 0, x2: end.x2, y2: end.y2, stroke: colour, "stroke-width": 3, "stroke-opacity": 0.85 },
+      { x1: 0, y1: 0, x2: end.x2, y2: end.y2, stroke: colour, "stroke-width": 3.5, "stroke-opacity": 0.9 },
       pattern,
     );
   }

@@ -141,7 +141,7 @@
     return labels[Atlas.i18n.lang()] || labels.en || value;
   }
 
-  // "Occupied by Russia; ceded by the Treaty of Gulistan on 24 October 1813 · …", or null.
+  // "Held by Russia; ceded by the Treaty of Gulistan on 24 October 1813 (12 October … O.S.)".
   function sentence(feature, layerSpec) {
     var p = feature.properties;
     var t = Atlas.i18n.t;
@@ -155,10 +155,10 @@
       var previous = context.before[p.id];
       var verb = previous && previous.properties.controller !== p.controller ? "ceded_by" : "recognised_by";
       var name = treaty.labels[Atlas.i18n.lang()] || treaty.labels.en || p.recognised_by;
-      var when = treaty.date ? Atlas.controls.calendarLine.withEquivalents(treaty.date) : null;
+      var when = treaty.date ? Atlas.controls.calendarLine.inSentence(treaty.date) : null;
       parts.push(t(verb + (when ? "_on" : ""), { treaty: name, date: when }));
     }
-    return parts.length ? parts.join("; ") : null;
+    return parts.length ? parts.join(t("clause_separator")) : null;
   }
 
   Atlas.status = {
