@@ -35,7 +35,8 @@ def edtf_range(text: Any) -> tuple[date | None, date | None]:
         parsed = edtf.parse_edtf(text)
         bounds = (parsed.lower_fuzzy(), parsed.upper_fuzzy())
     except (edtf.EDTFParseException, ValueError, TypeError, AttributeError) as error:
-        raise ValueError(f"{text!r} is not valid EDTF ({str(error)[:80] or 'unreadable'})") from None
+        reason = str(error)[:80] or "unreadable"
+        raise ValueError(f"{text!r} is not valid EDTF ({reason})") from None
     return _day(bounds[0], text), _day(bounds[1], text)
 
 

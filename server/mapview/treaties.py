@@ -50,7 +50,7 @@ def _slugs(store: LayerStore) -> dict[str, dict[str, str]]:
 
 
 def _signing_days(store: LayerStore) -> dict[str, str]:
-    """The start day of each event of kind ``treaty``, under every slug it relates to."""
+    """Return the start day of each event of kind ``treaty``, under every slug it relates to."""
     days: dict[str, str] = {}
     for layer in store:
         for feature in layer.features:
