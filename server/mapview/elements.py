@@ -38,6 +38,8 @@ SCRIPTS = (
     "controls/slider",
     "controls/legend_looks",
     "controls/legend",
+    "controls/timelapse_plan",
+    "controls/timelapse",
     "controls/toolbar",
     "controls/tour",
     "controls/compare_maths",
@@ -95,7 +97,7 @@ class AtlasLayers(_AtlasControl):
     def __init__(
         self, static_url: Callable[[str], str], data_urls: list[str], **options: Any
     ) -> None:
-        super().__init__(static_url, js=SCRIPTS, css=("atlas", "looks", "print"))
+        super().__init__(static_url, js=SCRIPTS, css=("atlas", "looks", "timelapse", "print"))
         self._name = "AtlasLayers"
         for index, url in enumerate(data_urls):
             self.default_js.insert(index, (f"atlas_data_{index}", url))

@@ -29,7 +29,9 @@
 
   // The date in the page's words followed by its equivalents: for ticks, captions and images.
   function withEquivalents(value) {
-    return joined([Atlas.time.inWords(value)].concat(Atlas.calendars.equivalents(value, Atlas.i18n.lang())));
+    return joined(
+      [Atlas.time.inWords(value)].concat(Atlas.calendars.equivalents(value, Atlas.i18n.lang())),
+    );
   }
 
   // The date in words with its equivalents in brackets, for a date inside a sentence.

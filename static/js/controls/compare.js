@@ -22,7 +22,9 @@
       state.setDay(Math.max(+range.min, Math.min(+range.max, day)));
     };
     section.querySelector(".atlas-compare-label").textContent = t(labelKey);
-    section.querySelector(".atlas-compare-previous").setAttribute("aria-label", t("previous_key_date"));
+    section
+      .querySelector(".atlas-compare-previous")
+      .setAttribute("aria-label", t("previous_key_date"));
     section.querySelector(".atlas-compare-next").setAttribute("aria-label", t("next_key_date"));
     section.querySelector(".atlas-compare-previous").addEventListener("click", function () {
       go(maths().neighbourDay(keyDays, state.day, -1));
@@ -175,9 +177,46 @@
     });
   };
 
+  // Keep every "Compare" link of a map page at the view: its date on the left, the next key
+  // date (else the one before) on the right, the same layers and language. The toolbar gets
+  // one too, beside Save image.
+  function link(toolbar, atlas) {
+    var header = document.querySelector("a.atlas-compare-link");
+    if (!header) {
+      return;
+    }
+    var copy = Atlas.popup.element(
+      "a",
+      "atlas-compare-link atlas-toolbar-link",
+      Atlas.i18n.t("compare_open"),
+    );
+    toolbar.insertBefore(copy, toolbar.querySelector(".atlas-save-image"));
+    var base = header.getAttribute("href");
+    var keyDays = atlas.data.key_dates
+      .map(function (moment) {
+        return Atlas.time.firstDay(moment.date);
+      })
+      .sort(function (a, b) {
+        return a - b;
+      });
+    atlas.state.follow("change", function (state) {
+      var right = maths().neighbourDay(keyDays, state.day, 1);
+      right = right === state.day ? maths().neighbourDay(keyDays, state.day, -1) : right;
+      var query = [
+        "left=" + Atlas.time.toIso(state.day),
+        "right=" + Atlas.time.toIso(right),
+        "layers=" + state.layers.map(encodeURIComponent).join(","),
+      ].concat(state.lang === "en" ? [] : ["lang=" + state.lang]);
+      [header, copy].forEach(function (anchor) {
+        anchor.href = base + "?" + query.join("&");
+      });
+    });
+  }
+
   Atlas.controls.compare = {
     attach: function (root, atlas, options) {
       return new Compare(root, atlas, options);
     },
+    link: link,
   };
 })(window.Atlas);

@@ -53,8 +53,18 @@
   // nw and se are the map's corners and x the divider, all as Leaflet layer points.
   function clipPaths(nw, se, x) {
     return {
-      left: polygon([[nw.x, nw.y], [x, nw.y], [x, se.y], [nw.x, se.y]]),
-      right: polygon([[x, nw.y], [se.x, nw.y], [se.x, se.y], [x, se.y]]),
+      left: polygon([
+        [nw.x, nw.y],
+        [x, nw.y],
+        [x, se.y],
+        [nw.x, se.y],
+      ]),
+      right: polygon([
+        [x, nw.y],
+        [se.x, nw.y],
+        [se.x, se.y],
+        [x, se.y],
+      ]),
     };
   }
 

@@ -39,10 +39,18 @@
 
   var SWATCHES = {
     held: { fill: PALE, opacity: 0.6 },
-    pending: { fill: function () { return Atlas.patterns.hatch(INK, PALE); } },
+    pending: {
+      fill: function () {
+        return Atlas.patterns.hatch(INK, PALE);
+      },
+    },
     loose: { fill: PALE, opacity: 0.15, dash: "5 3" },
     claimed: { fill: "none", dash: "2 3" },
-    contested: { fill: function () { return Atlas.patterns.crossHatch(INK); } },
+    contested: {
+      fill: function () {
+        return Atlas.patterns.crossHatch(INK);
+      },
+    },
     edge_exact: { fill: PALE, opacity: 0.6 },
     edge_approximate: { fill: PALE, opacity: 0.6, soft: true },
   };
@@ -50,9 +58,18 @@
   function swatch(look) {
     var make = Atlas.patterns.make;
     var spec = SWATCHES[look];
-    var svg = make("svg", { class: "atlas-look-swatch", width: 28, height: 18, viewBox: "0 0 28 18" });
+    var svg = make("svg", {
+      class: "atlas-look-swatch",
+      width: 28,
+      height: 18,
+      viewBox: "0 0 28 18",
+    });
     svg.setAttribute("aria-hidden", "true");
-    var rect = make("rect", { x: 2, y: 2, width: 24, height: 14, stroke: INK, "stroke-width": 1.5 }, svg);
+    var rect = make(
+      "rect",
+      { x: 2, y: 2, width: 24, height: 14, stroke: INK, "stroke-width": 1.5 },
+      svg,
+    );
     rect.setAttribute("fill", typeof spec.fill === "function" ? spec.fill() : spec.fill);
     if (spec.opacity !== undefined) {
       rect.setAttribute("fill-opacity", spec.opacity);
@@ -83,7 +100,9 @@
     looks.forEach(function (look) {
       var item = element("li", "atlas-look atlas-look-" + look.replace("_", "-"));
       item.appendChild(swatch(look));
-      item.appendChild(element("span", null, Atlas.i18n.t(look.indexOf("edge_") === 0 ? look : "look_" + look)));
+      item.appendChild(
+        element("span", null, Atlas.i18n.t(look.indexOf("edge_") === 0 ? look : "look_" + look)),
+      );
       list.appendChild(item);
     });
     section.appendChild(list);

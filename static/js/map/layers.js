@@ -118,7 +118,8 @@
     });
     // A second atlas on the page (the comparison's right side) is given its state and panes.
     this.state =
-      options.state || Atlas.State.fromUrl(options.day, options.layers, this.layerIds, options.lang);
+      options.state ||
+      Atlas.State.fromUrl(options.day, options.layers, this.layerIds, options.lang);
     if (!options.state) {
       this.state.bindLanguageLinks(document);
     }

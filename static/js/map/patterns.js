@@ -32,7 +32,11 @@
       holder.setAttribute("aria-hidden", "true");
       defs = make("defs", {}, holder);
       document.body.appendChild(holder);
-      var filter = make("filter", { id: SOFT_EDGE, x: "-2%", y: "-2%", width: "104%", height: "104%" }, defs);
+      var filter = make(
+        "filter",
+        { id: SOFT_EDGE, x: "-2%", y: "-2%", width: "104%", height: "104%" },
+        defs,
+      );
       make("feGaussianBlur", { stdDeviation: 1.2 }, filter);
     }
     return defs;
@@ -46,7 +50,15 @@
     var end = horizontal ? { x2: SIZE, y2: 0 } : { x2: 0, y2: SIZE };
     make(
       "line",
-      { x1: 0, y1: 0, x2: end.x2, y2: end.y2, stroke: colour, "stroke-width": 3.5, "stroke-opacity": 0.9 },
+      {
+        x1: 0,
+        y1: 0,
+        x2: end.x2,
+        y2: end.y2,
+        stroke: colour,
+        "stroke-width": 3.5,
+        "stroke-opacity": 0.9,
+      },
       pattern,
     );
   }
@@ -58,7 +70,13 @@
     if (!document.getElementById(id)) {
       var node = make(
         "pattern",
-        { id: id, patternUnits: "userSpaceOnUse", width: SIZE, height: SIZE, patternTransform: "rotate(45)" },
+        {
+          id: id,
+          patternUnits: "userSpaceOnUse",
+          width: SIZE,
+          height: SIZE,
+          patternTransform: "rotate(45)",
+        },
         definitions(),
       );
       if (ground) {

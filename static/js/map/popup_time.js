@@ -13,7 +13,7 @@
   var PADDING = 0.08; // of the bar's span, left blank at each end
 
   // [first, last] days a start or end may fall on; open bounds (null) stay open.
-  function edgeRange(value, edtfRange, edge) {
+  function edgeRange(value, edtfRange) {
     if (edtfRange) {
       return edtfRange;
     }
@@ -26,17 +26,20 @@
   // The bar's geometry in percent: where the fade-in starts and ends, and the fade-out.
   // Exported for the Node tests (tests/js/popup_time.test.mjs).
   function barStops(start, end, today) {
-    var known = [start && start[0], start && start[1], end && end[0], end && end[1], today]
-      .filter(function (day) {
+    var known = [start && start[0], start && start[1], end && end[0], end && end[1], today].filter(
+      function (day) {
         return typeof day === "number" && isFinite(day);
-      });
+      },
+    );
     var low = Math.min.apply(null, known);
     var high = Math.max.apply(null, known);
     var span = Math.max(high - low, 365);
     low -= span * PADDING;
     high += span * PADDING;
     function at(day, fallback) {
-      return typeof day === "number" && isFinite(day) ? (100 * (day - low)) / (high - low) : fallback;
+      return typeof day === "number" && isFinite(day)
+        ? (100 * (day - low)) / (high - low)
+        : fallback;
     }
     return {
       fadeInFrom: start ? at(start[0], 0) : 0,
@@ -54,8 +57,19 @@
       return value.toFixed(2) + "%";
     }
     return (
-      "linear-gradient(to right, transparent " + pc(stops.fadeInFrom) + ", " + colour + " " + pc(stops.fadeInTo) +
-      ", " + colour + " " + pc(stops.fadeOutFrom) + ", transparent " + pc(stops.fadeOutTo) + ")"
+      "linear-gradient(to right, transparent " +
+      pc(stops.fadeInFrom) +
+      ", " +
+      colour +
+      " " +
+      pc(stops.fadeInTo) +
+      ", " +
+      colour +
+      " " +
+      pc(stops.fadeOutFrom) +
+      ", transparent " +
+      pc(stops.fadeOutTo) +
+      ")"
     );
   }
 
@@ -86,8 +100,8 @@
   // The timeline bar of a feature, with a mark at the day the map shows.
   function timelineBar(properties, uncertain, today, colour) {
     var element = Atlas.popup.element;
-    var start = edgeRange(properties.start_date, uncertain && uncertain.start, "start");
-    var end = edgeRange(properties.end_date, uncertain && uncertain.end, "end");
+    var start = edgeRange(properties.start_date, uncertain && uncertain.start);
+    var end = edgeRange(properties.end_date, uncertain && uncertain.end);
     var stops = barStops(start, end, today);
     var root = element("div", "atlas-timeline");
     var bar = element("div", "atlas-timeline-bar");
@@ -102,12 +116,26 @@
     }
     root.appendChild(bar);
     var ends = element("div", "atlas-timeline-ends");
-    ends.appendChild(element("span", null, Atlas.time.localDigits(Atlas.time.fromOrdinal(Math.ceil(stops.low)).year)));
-    ends.appendChild(element("span", null, Atlas.time.localDigits(Atlas.time.fromOrdinal(Math.floor(stops.high)).year)));
+    ends.appendChild(
+      element(
+        "span",
+        null,
+        Atlas.time.localDigits(Atlas.time.fromOrdinal(Math.ceil(stops.low)).year),
+      ),
+    );
+    ends.appendChild(
+      element(
+        "span",
+        null,
+        Atlas.time.localDigits(Atlas.time.fromOrdinal(Math.floor(stops.high)).year),
+      ),
+    );
     root.appendChild(ends);
     ["start", "end"].forEach(function (edge) {
       if (uncertain && uncertain[edge]) {
-        root.appendChild(element("p", "atlas-timeline-uncertain", uncertainText(edge, uncertain[edge])));
+        root.appendChild(
+          element("p", "atlas-timeline-uncertain", uncertainText(edge, uncertain[edge])),
+        );
       }
     });
     return root;
@@ -119,7 +147,9 @@
     var root = Atlas.popup.element("p", "atlas-popup-calendars");
     [properties.start_date, properties.end_date].forEach(function (value) {
       if (value && Atlas.controls.calendarLine.equivalents(value)) {
-        root.appendChild(Atlas.popup.element("span", null, Atlas.controls.calendarLine.withEquivalents(value)));
+        root.appendChild(
+          Atlas.popup.element("span", null, Atlas.controls.calendarLine.withEquivalents(value)),
+        );
       }
     });
     return root.childNodes.length ? root : null;

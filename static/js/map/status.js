@@ -63,7 +63,10 @@
       });
       Object.keys(chains).forEach(function (chain) {
         var periods = chains[chain].sort(function (a, b) {
-          return Atlas.time.firstDay(a.properties.start_date) - Atlas.time.firstDay(b.properties.start_date);
+          return (
+            Atlas.time.firstDay(a.properties.start_date) -
+            Atlas.time.firstDay(b.properties.start_date)
+          );
         });
         for (var i = 1; i < periods.length; i++) {
           before[periods[i].properties.id] = periods[i - 1];
@@ -82,7 +85,9 @@
     var previous = context.before[feature.properties.id];
     switch (look) {
       case "pending":
-        var ground = previous ? Atlas.Layers.featureColor(layerSpec.style || {}, previous.properties, contrast) : null;
+        var ground = previous
+          ? Atlas.Layers.featureColor(layerSpec.style || {}, previous.properties, contrast)
+          : null;
         return { fillColor: Atlas.patterns.hatch(base.color, ground), fillOpacity: 1 };
       case "loose":
         return { fillOpacity: 0.08, dashArray: "9 5" };
@@ -127,7 +132,9 @@
         if (look !== (entry.look || "held")) {
           var spec = specs[entry.layerId];
           var base = Atlas.Layers.pathStyle(spec, entry.feature, atlas.contrast);
-          entry.layer.setStyle(Object.assign(base, lookStyle(look, base, entry.feature, spec, atlas.contrast)));
+          entry.layer.setStyle(
+            Object.assign(base, lookStyle(look, base, entry.feature, spec, atlas.contrast)),
+          );
         }
         entry.look = look;
       });
@@ -148,12 +155,15 @@
     var status = statusOf(p);
     var parts = [];
     if (status) {
-      parts.push(t("status_" + status, { controller: valueLabel(layerSpec, "controller", p.controller) }));
+      parts.push(
+        t("status_" + status, { controller: valueLabel(layerSpec, "controller", p.controller) }),
+      );
     }
     var treaty = p.recognised_by && context.treaties[p.recognised_by];
     if (treaty) {
       var previous = context.before[p.id];
-      var verb = previous && previous.properties.controller !== p.controller ? "ceded_by" : "recognised_by";
+      var verb =
+        previous && previous.properties.controller !== p.controller ? "ceded_by" : "recognised_by";
       var name = treaty.labels[Atlas.i18n.lang()] || treaty.labels.en || p.recognised_by;
       var when = treaty.date ? Atlas.controls.calendarLine.inSentence(treaty.date) : null;
       parts.push(t(verb + (when ? "_on" : ""), { treaty: name, date: when }));
