@@ -7,7 +7,7 @@
   var MAX_FRAMES = 600; // a minute at 10 frames a second: longer is no longer a clip for slides
 
   function wholeNumber(value, fallback) {
-    var number = Math.round(Number(value));
+    var number = value === "" || value === null ? NaN : Math.round(Number(value));
     return isFinite(number) ? number : fallback;
   }
 
