@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from tests.browser.mapping import open_atlas
@@ -9,6 +11,23 @@ from tests.live import LiveServer
 from tests.status_data import geodata_with_status, real_data_has_status
 
 GANJA = (40.55, 46.2)  # inside the Ganja khanate at every date
+DAY_1950 = date(1950, 6, 1).toordinal()
+POINT_AT = """([lat, lon]) => {
+    const atlas = Atlas.debug.atlases[0];
+    const p = atlas.map.latLngToContainerPoint([lat, lon]);
+    const box = atlas.map.getContainer().getBoundingClientRect();
+    return [box.left + p.x, box.top + p.y];
+}"""
+POPUP_OF = """(id) => {
+    const atlas = Atlas.debug.atlases[0];
+    const entry = atlas.entries.cessions.find(e => e.feature.properties.id === id);
+    const layer = atlas.data.layers.find(l => l.id === "cessions");
+    const root = Atlas.popup.content(entry.feature, layer, atlas.data.sources, atlas.state.day);
+    document.body.appendChild(root);
+    const bar = root.querySelector(".atlas-timeline-bar");
+    return {text: root.querySelector(".atlas-timeline-uncertain").textContent,
+            background: getComputedStyle(bar).backgroundImage};
+}"""
 
 FILL_AT = """([lat, lon]) => {
     const atlas = Atlas.debug.atlases[0];
@@ -46,7 +65,7 @@ def test_a_persian_page_gives_the_lunar_then_the_solar_hijri_year(page, live_ser
     open_atlas(page, live_server.url, "?date=1828-02-22&lang=fa")
     assert "۱۲۴۳" in calendars_line(page)
     assert "1243" not in calendars_line(page)
-    page.evaluate("() => Atlas.debug.atlases[0].state.setDay(%d)" % 712009)  # 1950-06-01
+    page.evaluate(f"() => Atlas.debug.atlases[0].state.setDay({DAY_1950})")
     assert "۱۳۲۹" in calendars_line(page)
     assert "ه.ش." in calendars_line(page)
     page.screenshot(path=str(artifacts / "calendars-fa-1950.png"))
@@ -55,7 +74,7 @@ def test_a_persian_page_gives_the_lunar_then_the_solar_hijri_year(page, live_ser
 def test_the_date_box_keeps_its_height_when_a_calendar_drops_out(page, live_server):
     open_atlas(page, live_server.url, "?date=1828-02-22")
     before = page.locator(".atlas-timebar").bounding_box()["height"]
-    page.evaluate("() => Atlas.debug.atlases[0].state.setDay(%d)" % 712009)
+    page.evaluate(f"() => Atlas.debug.atlases[0].state.setDay({DAY_1950})")
     assert "1918" not in calendars_line(page) and "O.S." not in calendars_line(page)
     assert page.locator(".atlas-timebar").bounding_box()["height"] == before
 
@@ -92,11 +111,7 @@ def test_a_claim_is_drawn_as_an_outline(page, status_server):
 def test_the_popup_says_who_held_it_and_which_treaty_ceded_it(page, status_server, artifacts):
     open_atlas(page, status_server.url, "?date=1812-06-01&layers=cessions")
     page.evaluate(FILL_AT, list(GANJA))
-    point = page.evaluate(
-        """([lat, lon]) => { const a = Atlas.debug.atlases[0]; const p = a.map.latLngToContainerPoint([lat, lon]);
-        const r = a.map.getContainer().getBoundingClientRect(); return [r.left + p.x, r.top + p.y]; }""",
-        list(GANJA),
-    )
+    point = page.evaluate(POINT_AT, list(GANJA))
     page.mouse.click(*point)
     status = page.locator(".atlas-popup-status")
     assert status.inner_text().startswith(
@@ -113,15 +128,7 @@ def test_the_popup_says_who_held_it_and_which_treaty_ceded_it(page, status_serve
 
 def test_an_uncertain_start_fades_on_the_timeline(page, status_server):
     open_atlas(page, status_server.url, "?date=1800-06-01&layers=cessions")
-    content = page.evaluate(
-        """() => { const atlas = Atlas.debug.atlases[0];
-        const entry = atlas.entries.cessions.find(e => e.feature.properties.id === "erivan-persia-1736");
-        const layer = atlas.data.layers.find(l => l.id === "cessions");
-        const root = Atlas.popup.content(entry.feature, layer, atlas.data.sources, atlas.state.day);
-        document.body.appendChild(root);
-        return {text: root.querySelector(".atlas-timeline-uncertain").textContent,
-                background: getComputedStyle(root.querySelector(".atlas-timeline-bar")).backgroundImage}; }"""
-    )
+    content = page.evaluate(POPUP_OF, "erivan-persia-1736")
     assert content["text"] == "Start: between 1735 and 1737"
     assert content["background"].startswith("linear-gradient(to right, rgba(0, 0, 0, 0)")
 
