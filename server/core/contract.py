@@ -23,6 +23,7 @@ from shapely.validation import explain_validity
 
 from server.core.catalog import STYLE_GEOMETRIES, LayerSpec, geometry_of
 from server.core.dates import in_english, parse_date, span_of
+from server.core.edtf_dates import check_edtf
 from server.core.errors import DataError, InvalidDate
 
 MAX_FILE_BYTES = 25 * 1024 * 1024
@@ -118,6 +119,7 @@ def _check_properties(props: dict, spec: LayerSpec, sources: Mapping[str, str]) 
     if "start_date" not in props:
         raise ValueError("missing required property 'start_date' (use null only before the atlas)")
     _check_span(props.get("start_date"), props.get("end_date"))
+    check_edtf(props)
     if props.get("certainty") not in CERTAINTIES:
         raise ValueError(f"'certainty' must be one of {', '.join(CERTAINTIES)}")
     check_sources(props.get("sources"), sources)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 
 import folium
 
@@ -19,13 +20,14 @@ from server.core.store import LayerStore
 from server.mapview.elements import (
     AtlasLayers,
     ClassroomControls,
+    CompareControl,
     DateSlider,
     Legend,
     Toolbar,
     TourGuide,
 )
 from server.mapview.links import Links
-from server.mapview.view import Mode, View
+from server.mapview.view import COMPARE_MODES, CONTRAST_MODES, Mode, View
 
 
 @dataclass(frozen=True)
@@ -47,8 +49,12 @@ def build_map(
     mode: Mode = "atlas",
     tour_step: int | None = None,
     web_tiles: Mapping[str, str] | None = None,
+    right_day: date | None = None,
 ) -> folium.Map:
-    """Build the Folium map of the atlas: basemap, layers and the controls of the page's mode."""
+    """Build the Folium map of the atlas: basemap, layers and the controls of the page's mode.
+
+    The comparison modes show ``view.day`` on the left and ``right_day`` on the right.
+    """
     (south, west), (north, east) = limits
     atlas_map = folium.Map(
         location=[(south + north) / 2, (west + east) / 2],
@@ -66,7 +72,7 @@ def build_map(
     # Per-instance lists: Folium's class-level defaults point at CDNs and are shared by every map.
     atlas_map.default_js = [("leaflet", links.vendor("leaflet/leaflet.js"))]
     atlas_map.default_css = [("leaflet_css", links.vendor("leaflet/leaflet.css"))]
-    contrast = mode != "atlas"
+    contrast = mode in CONTRAST_MODES
     atlas = AtlasLayers(
         links.static,
         list(links.data_scripts()),
@@ -79,7 +85,10 @@ def build_map(
         web_tiles=dict(web_tiles) if web_tiles else None,
     )
     atlas.add_to(atlas_map)
-    _add_slider(atlas_map, atlas, store, view, links)
+    if mode in COMPARE_MODES:
+        _add_compare(atlas_map, atlas, store, view, right_day or view.day, links)
+    else:
+        _add_slider(atlas_map, atlas, store, view, links)
     legend = [legend_entry(layer.spec, view.lang, contrast=contrast) for layer in store]
     Legend(
         links.static,
@@ -88,12 +97,13 @@ def build_map(
         layers=legend,
         tiles_label=text(view.lang, "web_tiles") if web_tiles else None,
     ).add_to(atlas_map)
-    Toolbar(
-        links.static,
-        atlas,
-        labels=_labels(view.lang, TOOLBAR_LABELS),
-        exports=_exports(store, links, view.lang),
-    ).add_to(atlas_map)
+    if mode not in COMPARE_MODES:
+        Toolbar(
+            links.static,
+            atlas,
+            labels=_labels(view.lang, TOOLBAR_LABELS),
+            exports=_exports(store, links, view.lang),
+        ).add_to(atlas_map)
     if contrast:
         ClassroomControls(links.static, atlas, labels=_labels(view.lang, CLASSROOM_LABELS)).add_to(
             atlas_map
@@ -134,12 +144,29 @@ def _add_slider(atlas_map, atlas, store: LayerStore, view: View, links: Links) -
         day=view.day.toordinal(),
         first_day=first_day.toordinal(),
         last_day=last_day.toordinal(),
-        key_dates=[
-            {"date": moment.date, "title": moment.text(view.lang).get("title", moment.title)}
-            for moment in store.key_dates
-        ],
+        key_dates=_key_dates(store, view.lang),
         labels={"play": text(view.lang, "play"), "date": text(view.lang, "slider_label")},
     ).add_to(atlas_map)
+
+
+def _add_compare(atlas_map, atlas, store: LayerStore, view: View, right: date, links) -> None:
+    first_day, last_day = store.timeline()
+    CompareControl(
+        links.static,
+        atlas,
+        left_day=view.day.toordinal(),
+        right_day=right.toordinal(),
+        first_day=first_day.toordinal(),
+        last_day=last_day.toordinal(),
+        key_dates=_key_dates(store, view.lang),
+    ).add_to(atlas_map)
+
+
+def _key_dates(store: LayerStore, lang: str) -> list[dict[str, str]]:
+    return [
+        {"date": moment.date, "title": moment.text(lang).get("title", moment.title)}
+        for moment in store.key_dates
+    ]
 
 
 def _exports(store: LayerStore, links: Links, lang: str) -> list[dict[str, str]]:

@@ -9,12 +9,18 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from server.core.edtf_dates import uncertain_ranges
 from server.core.formats import dumps
 from server.core.store import LayerStore
+from server.mapview.treaties import treaty_index
 
 
 def atlas_data(store: LayerStore) -> dict[str, Any]:
-    """Return every layer (catalog entry plus features), the bibliography and the key dates."""
+    """Return every layer (catalog entry plus features), the bibliography and the key dates.
+
+    Also what popups need beyond the features: the uncertain EDTF ranges of each layer's dates
+    (as day ordinals) and the treaties that ceded territory (names and days).
+    """
     return {
         "layers": [
             {
@@ -24,11 +30,13 @@ def atlas_data(store: LayerStore) -> dict[str, Any]:
                 "properties": layer.spec.properties,
                 "features": {"type": "FeatureCollection", "features": list(layer.features)},
                 "label_points": label_points(layer.frame),
+                "uncertain_dates": uncertain_ranges(layer.features),
             }
             for layer in store
         ],
         "sources": {key: plain_text(citation) for key, citation in store.sources.items()},
         "key_dates": [moment.to_json() for moment in store.key_dates],
+        "treaties": treaty_index(store),
     }
 
 

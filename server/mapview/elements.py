@@ -26,15 +26,24 @@ SCRIPTS = (
     "core/time",
     "core/calendars",
     "core/state",
+    "map/patterns",
+    "map/status",
+    "map/popup_time",
     "map/popup",
     "map/layers",
     "map/labels",
     "map/snapshot",
     "controls/keys",
+    "controls/calendar_line",
     "controls/slider",
+    "controls/legend_looks",
     "controls/legend",
+    "controls/timelapse_plan",
+    "controls/timelapse",
     "controls/toolbar",
     "controls/tour",
+    "controls/compare_maths",
+    "controls/compare",
     "controls/classroom",
 )
 
@@ -88,7 +97,7 @@ class AtlasLayers(_AtlasControl):
     def __init__(
         self, static_url: Callable[[str], str], data_urls: list[str], **options: Any
     ) -> None:
-        super().__init__(static_url, js=SCRIPTS, css=("atlas", "print"))
+        super().__init__(static_url, js=SCRIPTS, css=("atlas", "looks", "timelapse", "print"))
         self._name = "AtlasLayers"
         for index, url in enumerate(data_urls):
             self.default_js.insert(index, (f"atlas_data_{index}", url))
@@ -266,3 +275,37 @@ class TourGuide(_AtlasControl):
         self._name = "TourGuide"
         self.atlas = atlas
         self.options = parse_options(step=step, step_urls=step_urls, steps=steps, labels=labels)
+
+
+class CompareControl(_AtlasControl):
+    """Two dates side by side on one map: a second set of layers and a draggable divider.
+
+    The page's ``AtlasLayers`` draws the left date; this control draws the right date over it
+    in panes of its own, clipped to the right of the divider, and gives each side a date
+    control. Layers and view are shared; the address holds both dates.
+
+    Parameters
+    ----------
+    static_url : callable
+        Maps a path under ``static/`` to its URL.
+    atlas : AtlasLayers
+        The layers of the left date.
+    **options
+        ``left_day`` and ``right_day`` (ordinals shown first), ``first_day`` and ``last_day``
+        (the timeline's ends), ``key_dates`` (list of ``{"date", "title"}``).
+
+    Examples
+    --------
+    >>> CompareControl(lambda p: "/static/" + p, atlas, left_day=661900, right_day=667300,
+    ...                first_day=276000, last_day=740000, key_dates=[]).add_to(m)
+    """
+
+    _template = _template("compare.html")
+
+    def __init__(
+        self, static_url: Callable[[str], str], atlas: AtlasLayers, **options: Any
+    ) -> None:
+        super().__init__(static_url, css=("compare",))
+        self._name = "CompareControl"
+        self.atlas = atlas
+        self.options = parse_options(**options)

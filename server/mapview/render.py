@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 import jinja2
@@ -26,7 +27,13 @@ from server.mapview.links import Links
 from server.mapview.view import Mode, View
 from server.paths import TEMPLATE_DIR
 
-BODY_CLASSES = {"atlas": "atlas-page", "classroom": "classroom", "tour": "classroom tour"}
+BODY_CLASSES = {
+    "atlas": "atlas-page",
+    "classroom": "classroom",
+    "tour": "classroom tour",
+    "compare": "atlas-page compare",
+    "classroom_compare": "classroom compare",
+}
 NONCE_PLACEHOLDER = "__atlas_csp_nonce__"
 _INLINE_TAG = re.compile(r"<(script|style)(?=[\s>])(?![^>]*\bsrc=)")
 
@@ -66,8 +73,9 @@ def render_map_page(
     *,
     mode: Mode = "atlas",
     tour_step: int | None = None,
+    right_day: date | None = None,
 ) -> str:
-    """Return the HTML of a map page showing ``view`` in ``mode``."""
+    """Return the HTML of a map page showing ``view`` in ``mode`` (and ``right_day``)."""
     if mode == "tour" and not 1 <= (tour_step or 1) <= len(store.key_dates):
         raise FeatureNotFound(
             f"the tour has steps 1 to {len(store.key_dates)}; there is no step {tour_step}"
@@ -81,12 +89,14 @@ def render_map_page(
         mode=mode,
         tour_step=tour_step,
         web_tiles=web_tiles_of(config),
+        right_day=right_day,
     )
     texts = page_catalogue(view.lang)
     html = render_page(
         "atlas.html",
         parts=render_parts(atlas_map),
         view=view,
+        right_day=right_day,
         links=links,
         mode=mode,
         body_class=BODY_CLASSES[mode],

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from server.core.export import downloads, export
 from server.core.store import LayerStore
+from server.mapview.compare import compare_days
 from server.mapview.data import data_script_bytes
 from server.mapview.links import PAGES, relative_links
 from server.mapview.render import render_map_page, strip_nonces
-from server.mapview.view import default_view
+from server.mapview.view import COMPARE_MODES, default_view
 from server.paths import LEAFLET_DIR, STATIC_DIR
 
 VENDOR_SKIP = shutil.ignore_patterns("*.map", "*-src.js", "*.esm.js")
@@ -32,7 +34,11 @@ def build_static(store: LayerStore, config: Mapping[str, Any], target: Path) -> 
     target.mkdir(parents=True, exist_ok=True)
     links = relative_links()
     for mode, filename in PAGES.items():
-        html = render_map_page(store, default_view(store), links, config, mode=mode, tour_step=1)
+        view, right = default_view(store), None
+        if mode in COMPARE_MODES:  # the page reads ?left= and ?right= itself
+            left, right = compare_days(store, {})
+            view = replace(view, day=left)
+        html = render_map_page(store, view, links, config, mode=mode, tour_step=1, right_day=right)
         _write(target / filename, strip_nonces(html).encode())
     for layer_id, fmt in downloads(store):
         _write(target / "data" / f"{layer_id}.{fmt}", export(store, layer_id, fmt).body)

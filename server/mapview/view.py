@@ -17,7 +17,9 @@ from server.core.formats import quote
 from server.core.i18n import language_of
 from server.core.store import LayerStore
 
-Mode = Literal["atlas", "classroom", "tour"]
+Mode = Literal["atlas", "classroom", "tour", "compare", "classroom_compare"]
+CONTRAST_MODES = ("classroom", "tour", "classroom_compare")  # projected: the bold palette
+COMPARE_MODES = ("compare", "classroom_compare")  # two dates side by side
 
 
 @dataclass(frozen=True)

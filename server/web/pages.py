@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from flask import Blueprint, current_app, request, send_from_directory
 
 from server.core.formats import JAVASCRIPT
+from server.mapview.compare import compare_days
 from server.mapview.data import data_script_bytes
 from server.mapview.render import render_map_page
 from server.mapview.view import view_from_query
@@ -41,6 +44,31 @@ def tour_page():
 def tour_step_page(step: int):
     """Show one step of the guided tour through the key dates (steps count from 1)."""
     return _map_page("tour", tour_step=step)
+
+
+@bp.get("/compare")
+def compare_page():
+    """Show the same place at two dates, ``?left=1812-06-01&right=1829-06-01``, with a divider."""
+    return _compare_page("compare")
+
+
+@bp.get("/classroom/compare")
+def classroom_compare_page():
+    """Show the comparison in the classroom's large type and high-contrast palette."""
+    return _compare_page("classroom_compare")
+
+
+def _compare_page(mode: str) -> str:
+    store = get_store()
+    left, right = compare_days(store, request.args)
+    others = {key: value for key, value in request.args.items() if key != "date"}
+    view = replace(view_from_query(store, others), day=left)
+    return caching.cached_page(
+        (mode, view, right, request.url_root),
+        lambda: render_map_page(
+            store, view, served_links(), current_app.config, mode=mode, right_day=right
+        ),
+    )
 
 
 def _map_page(mode: str, tour_step: int | None = None) -> str:

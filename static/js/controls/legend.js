@@ -18,6 +18,7 @@
         atlas.state.setExtra("tiles", tiles.checked ? "on" : null);
       });
     }
+    Atlas.controls.legendLooks.attach(root, atlas); // hatching, dashes, edges explained
     L.DomEvent.disableClickPropagation(root);
     L.DomEvent.disableScrollPropagation(root);
     atlas.state.follow("layers extras", function (state) {

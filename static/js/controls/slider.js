@@ -20,6 +20,7 @@
     this.yearsPerTick = options.playYearsPerTick || 1;
     this.input = root.querySelector(".atlas-range");
     this.output = root.querySelector(".atlas-date");
+    Atlas.controls.calendarLine.attach(this.output, this.state);
     this.playButton = root.querySelector(".atlas-play");
     this.keyDays = (options.keyDates || [])
       .map(function (moment) {
@@ -83,7 +84,7 @@
       var tick = document.createElement("button");
       tick.type = "button";
       tick.className = "atlas-tick";
-      tick.title = Atlas.time.inWords(moment.day) + ": " + moment.title;
+      tick.title = Atlas.controls.calendarLine.withEquivalents(moment.day) + ": " + moment.title;
       tick.setAttribute("aria-label", tick.title);
       tick.tabIndex = -1;
       tick.style.left = (100 * (moment.day - self.first)) / (self.last - self.first) + "%";

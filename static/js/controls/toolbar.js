@@ -54,6 +54,8 @@
         download(blob, viewName(atlas) + ".png");
       });
     });
+    Atlas.controls.timelapse.attach(root, atlas, download); // a WebM of a period
+    Atlas.controls.compare.link(root, atlas); // this view beside another date
     root.querySelector(".atlas-print").addEventListener("click", function () {
       window.print();
     });

@@ -42,6 +42,7 @@
       Atlas.i18n.fill(this.labels.tour_step, { step: index + 1, total: this.steps.length }),
     );
     this.root.querySelector(".atlas-tour-title").textContent = words.title;
+    this.dateLine().textContent = Atlas.controls.calendarLine.withEquivalents(step.date);
     this.root.querySelector(".atlas-tour-caption").textContent = words.caption;
     this.root.querySelector(".atlas-tour-sources").textContent =
       this.labels.sources +
@@ -66,6 +67,17 @@
         atlas.map.flyToBounds(bounds, { duration: FLIGHT_SECONDS });
       }
     }
+  };
+
+  // The step's date in the calendars of the sources, under its title.
+  Tour.prototype.dateLine = function () {
+    var line = this.root.querySelector(".atlas-tour-date");
+    if (!line) {
+      line = Atlas.popup.element("p", "atlas-tour-date");
+      var title = this.root.querySelector(".atlas-tour-title");
+      title.parentNode.insertBefore(line, title.nextSibling);
+    }
+    return line;
   };
 
   Atlas.controls.tour = {

@@ -38,6 +38,9 @@
   }
 
   function drawBasemap(map, basemap) {
+    if (!basemap) {
+      return; // a second atlas on the same map (the comparison page) shares the first one's
+    }
     map.createPane("atlas-basemap").style.zIndex = 150;
     var renderer = L.canvas({ pane: "atlas-basemap", padding: 0.5 });
     ["land", "water", "rivers"].forEach(function (name) {
@@ -53,8 +56,8 @@
     });
   }
 
-  function buildEntries(map, layerSpec, sources, zIndex, contrast) {
-    var pane = "atlas-pane-" + layerSpec.id;
+  function buildEntries(map, layerSpec, sources, zIndex, contrast, state, panePrefix) {
+    var pane = panePrefix + layerSpec.id;
     map.createPane(pane).style.zIndex = zIndex;
     var labelPoints = layerSpec.label_points || {};
     var makeLayer = function (feature) {
@@ -73,7 +76,7 @@
       });
       leafletLayer.bindPopup(
         function () {
-          return Atlas.popup.content(feature, layerSpec, sources);
+          return Atlas.popup.content(feature, layerSpec, sources, state.day);
         },
         { maxWidth: 360 },
       );
@@ -105,7 +108,7 @@
     this.data = data;
     this.options = options;
     // Classroom and tour pages are projected: a bolder palette, and names on the map.
-    this.contrast = options.mode !== "atlas";
+    this.contrast = ["classroom", "tour", "classroom_compare"].indexOf(options.mode) >= 0;
     Atlas.i18n.use(options.i18n);
     if (options.bounds) {
       map.fitBounds(options.bounds, { animate: false });
@@ -113,8 +116,13 @@
     this.layerIds = data.layers.map(function (layer) {
       return layer.id;
     });
-    this.state = Atlas.State.fromUrl(options.day, options.layers, this.layerIds, options.lang);
-    this.state.bindLanguageLinks(document);
+    // A second atlas on the page (the comparison's right side) is given its state and panes.
+    this.state =
+      options.state ||
+      Atlas.State.fromUrl(options.day, options.layers, this.layerIds, options.lang);
+    if (!options.state) {
+      this.state.bindLanguageLinks(document);
+    }
     this.actions = new Atlas.Actions();
     this.groups = {};
     this.entries = {};
@@ -127,6 +135,8 @@
         data.sources,
         400 + index * 10,
         self.contrast,
+        self.state,
+        options.panePrefix || "atlas-pane-",
       );
     });
     if (options.webTiles) {
@@ -135,16 +145,21 @@
     this.state.follow("change", function (state) {
       self.repaint(state);
     });
+    Atlas.status.use(data);
+    Atlas.status.follow(this); // occupation, cession and claim drawn (map/status.js)
     // Benchmarks and tests read this mark: navigation start to the first full repaint.
     if (window.performance.mark) {
       window.performance.mark("atlas-drawn");
     }
-    if (this.contrast) {
+    // Names on the map belong to one date: the comparison page (two dates) has none.
+    if (options.mode === "classroom" || options.mode === "tour") {
       this.labels = new Atlas.Labels(this);
     }
-    this.keys = new Atlas.Keys(this.actions, this.contrast ? "classroom" : "normal").enable(
-      document,
-    );
+    if (!options.state) {
+      this.keys = new Atlas.Keys(this.actions, this.contrast ? "classroom" : "normal").enable(
+        document,
+      );
+    }
     Atlas.debug.atlases.push(this);
   }
 
@@ -214,5 +229,7 @@
   };
 
   Layers.palette = palette;
+  Layers.featureColor = featureColor;
+  Layers.pathStyle = pathStyle;
   Atlas.Layers = Layers;
 })(window.Atlas);

@@ -35,13 +35,15 @@
     return node;
   }
 
-  function content(feature, layerSpec, sources) {
+  // `day` is the day the map shows (the timeline bar marks it).
+  function content(feature, layerSpec, sources, day) {
     var p = feature.properties;
     var root = element("div", "atlas-popup");
     root.appendChild(nameElement("h3", "atlas-popup-name", p));
     root.appendChild(
       element("p", "atlas-popup-dates", Atlas.time.spanInWords(p.start_date, p.end_date)),
     );
+    appendTime(root, feature, layerSpec, day);
     var facts = element("dl", "atlas-popup-facts");
     Object.keys(layerSpec.properties || {}).forEach(function (key) {
       if (p[key] === null || p[key] === undefined || p[key] === "") {
@@ -66,6 +68,22 @@
     root.appendChild(element("h4", null, Atlas.i18n.t("sources")));
     root.appendChild(list);
     return root;
+  }
+
+  // Calendars, status and the timeline bar (map/popup_time.js, map/status.js).
+  function appendTime(root, feature, layerSpec, day) {
+    var p = feature.properties;
+    var calendars = Atlas.popupTime.calendarLines(p);
+    if (calendars) {
+      root.appendChild(calendars);
+    }
+    var status = Atlas.status.sentence(feature, layerSpec);
+    if (status) {
+      root.appendChild(element("p", "atlas-popup-status", status));
+    }
+    var colour = Atlas.Layers.featureColor(layerSpec.style || {}, p, false);
+    var uncertain = (layerSpec.uncertain_dates || {})[p.id];
+    root.appendChild(Atlas.popupTime.timelineBar(p, uncertain, day, colour));
   }
 
   Atlas.popup = { content: content, citation: citation, element: element };

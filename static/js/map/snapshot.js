@@ -14,6 +14,7 @@
       // Leaflet places the SVG with a CSS transform; standing alone it would shift twice.
       var copy = svg.cloneNode(true);
       copy.style.transform = "";
+      Atlas.patterns.copyInto(copy); // hatching and soft edges live in the page's <defs>
       var markup = new XMLSerializer().serializeToString(copy);
       image.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(markup);
     });
@@ -40,19 +41,29 @@
     return rows;
   }
 
-  function drawCaption(ctx, atlas, width, height) {
+  // The caption box: the date in words (large in a timelapse, options.bigDate), its
+  // equivalents in the calendars of the sources, and the legend of the layers on.
+  function drawCaption(ctx, atlas, width, height, options) {
     var rows = legendRows(atlas);
     var lineHeight = 20;
-    var boxHeight = 58 + rows.length * lineHeight;
+    var dateSize = options.bigDate ? 54 : 30;
+    var calendars = Atlas.controls.calendarLine.equivalents(atlas.state.day);
+    var headHeight = dateSize + 28 + (calendars ? lineHeight : 0);
+    var boxHeight = headHeight + rows.length * lineHeight;
     var top = height - boxHeight - 12;
     ctx.fillStyle = "rgba(255, 255, 255, 0.94)";
-    ctx.fillRect(12, top, Math.min(width - 24, 420), boxHeight);
+    ctx.fillRect(12, top, Math.min(width - 24, options.bigDate ? 620 : 420), boxHeight);
     ctx.fillStyle = "#111";
-    ctx.font = "bold 30px sans-serif";
+    ctx.font = "bold " + dateSize + "px sans-serif";
     ctx.textBaseline = "alphabetic";
-    ctx.fillText(Atlas.time.inWords(atlas.state.day), 24, top + 38);
+    ctx.fillText(Atlas.time.inWords(atlas.state.day), 24, top + dateSize + 8);
+    if (calendars) {
+      ctx.font = "15px sans-serif";
+      ctx.fillText(calendars, 24, top + dateSize + 30);
+    }
+    var rowsTop = top + headHeight + 4;
     rows.forEach(function (row, index) {
-      var y = top + 62 + index * lineHeight;
+      var y = rowsTop + index * lineHeight;
       if (row.color) {
         ctx.fillStyle = row.color;
         ctx.fillRect(28, y - 12, 18, 13);
@@ -83,15 +94,11 @@
     });
   }
 
-  function toBlob(atlas) {
+  // Draw the view onto ctx, whose units are the map's CSS pixels: the basemap's canvas, each
+  // SVG pane (serialised, with the patterns it uses), the names and the caption.
+  function draw(atlas, ctx, options) {
     var container = atlas.map.getContainer();
     var origin = container.getBoundingClientRect();
-    var scale = window.devicePixelRatio || 1;
-    var canvas = document.createElement("canvas");
-    canvas.width = Math.round(origin.width * scale);
-    canvas.height = Math.round(origin.height * scale);
-    var ctx = canvas.getContext("2d");
-    ctx.scale(scale, scale);
     ctx.fillStyle = window.getComputedStyle(container).backgroundColor;
     ctx.fillRect(0, 0, origin.width, origin.height);
     var surfaces = Array.prototype.slice.call(
@@ -106,12 +113,24 @@
         ctx.drawImage(image, box.left - origin.left, box.top - origin.top, box.width, box.height);
       });
       drawLabels(ctx, container, origin);
-      drawCaption(ctx, atlas, origin.width, origin.height);
+      drawCaption(ctx, atlas, origin.width, origin.height, options || {});
+    });
+  }
+
+  function toBlob(atlas) {
+    var origin = atlas.map.getContainer().getBoundingClientRect();
+    var scale = window.devicePixelRatio || 1;
+    var canvas = document.createElement("canvas");
+    canvas.width = Math.round(origin.width * scale);
+    canvas.height = Math.round(origin.height * scale);
+    var ctx = canvas.getContext("2d");
+    ctx.scale(scale, scale);
+    return draw(atlas, ctx).then(function () {
       return new Promise(function (resolve) {
         canvas.toBlob(resolve, "image/png");
       });
     });
   }
 
-  Atlas.snapshot = { toBlob: toBlob };
+  Atlas.snapshot = { toBlob: toBlob, draw: draw };
 })(window.Atlas);
