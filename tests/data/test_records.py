@@ -67,8 +67,10 @@ def test_a_date_edited_in_a_record_without_a_rebuild_is_caught(geodata_copy):
     periods = geodata_copy / "records" / "cessions" / "periods.toml"
     _edit(
         periods,
-        'start_date = "1828-02-22"\nend_date = "1918-04-21"',
-        'start_date = "1828-02-21"\nend_date = "1918-04-21"',
+        'id = "surmali-russia-1828"\nterritory = "surmali"\ncontroller = "Russia"\n'
+        'start_date = "1828-02-22"',
+        'id = "surmali-russia-1828"\nterritory = "surmali"\ncontroller = "Russia"\n'
+        'start_date = "1828-02-21"',
     )
 
     problems = records.drift("cessions", geodata_copy)
