@@ -129,7 +129,7 @@ def test_a_misspelt_field_stops_the_build_naming_file_and_record(geodata_copy):
 
 def test_an_unknown_phrase_stops_the_build(geodata_copy):
     path = geodata_copy / "records" / "spheres_1907.toml"
-    _edit(path, '{end_1918}"\ndescription = "Northern', '{end_1919}"\ndescription = "Northern')
+    _edit(path, '{end_1918_ru}"\ndescription = "Northern', '{end_1919_ru}"\ndescription = "Northern')
 
-    with pytest.raises(records.RecordError, match=r"no phrase \{end_1919\}"):
+    with pytest.raises(records.RecordError, match=r"no phrase \{end_1919_ru\}"):
         records.read_layer("spheres_1907", geodata_copy)
