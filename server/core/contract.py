@@ -11,7 +11,7 @@ import json
 import math
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,17 @@ from shapely.validation import explain_validity
 
 from server.core.dates import in_english, parse_date, span_of
 from server.core.errors import DataError, InvalidDate
+from server.core.properties import (
+    LANGUAGES,
+    TRANSLATED,
+    check_recognised_by,
+    check_status,
+    check_status_values,
+    check_translations,
+    check_value_labels,
+    resolve_properties,
+    treaty_dates,
+)
 
 MAX_FILE_BYTES = 25 * 1024 * 1024
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -32,8 +43,7 @@ CERTAINTIES = ("exact", "approximate", "disputed")
 GEOMETRY_TYPES = {"Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon"}
 REQUIRED_TEXT = ("id", "name", "kind", "description")
 MAX_DECIMALS = 6
-LANGUAGES = ("en", "fa", "ru")  # English in the plain fields; the others as `<field>_<lang>`
-TRANSLATED = LANGUAGES[1:]
+__all__ = ["LANGUAGES", "TRANSLATED"]  # re-exported: the languages belong to the contract
 # What a layer's style.geometry promises about its features (CSV export needs plain points).
 STYLE_GEOMETRIES = {
     "area": ("Polygon", "MultiPolygon"),
@@ -56,6 +66,9 @@ class LayerSpec:
     # Per language: {"title", "labels": {value: label}, "properties": {name: label}}, from the
     # catalogue's title_<lang>, style.labels_<lang> and properties.<name>.label_<lang> fields.
     texts: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    # Every treaty the catalogue declares (any layer's treaty values), with the day it took
+    # effect where value_dates gives it: what a feature's recognised_by may name.
+    treaties: Mapping[str, date | None] = field(default_factory=dict)
 
     def text(self, lang: str) -> Mapping[str, Any]:
         """Return the layer's title and labels in ``lang`` (empty in English or untranslated)."""
@@ -112,6 +125,13 @@ def parse_catalog(raw: Any, path: str) -> list[LayerSpec]:
     duplicates = sorted({layer_id for layer_id in ids if ids.count(layer_id) > 1})
     if duplicates:
         raise DataError(path, f"layer ids repeat: {', '.join(duplicates)}")
+    treaties: dict[str, date | None] = {}
+    for spec in specs:
+        try:
+            treaties |= treaty_dates(spec.properties)
+        except ValueError as error:
+            raise DataError(path, f"layer {spec.id!r}: {error}") from None
+    specs = [replace(spec, treaties=treaties) for spec in specs]
     return sorted(specs, key=lambda spec: spec.order)
 
 
@@ -129,6 +149,10 @@ def _parse_layer_spec(entry: Any, path: str) -> LayerSpec:
         shapes = ", ".join(STYLE_GEOMETRIES)
         raise DataError(path, f"layer {entry['id']!r}: style.geometry must be one of {shapes}")
     try:
+        properties = resolve_properties(properties)
+        check_status_values(properties.get("status") or {}, style.get("geometry", "area"))
+        for name, rule in properties.items():
+            check_value_labels(name, rule)
         texts = {lang: _layer_texts(style, properties, entry, lang) for lang in TRANSLATED}
     except ValueError as error:
         raise DataError(path, f"layer {entry['id']!r}: {error}") from None
@@ -220,12 +244,15 @@ def _check_properties(props: dict, spec: LayerSpec, sources: Mapping[str, str]) 
             raise ValueError(f"missing required property {key!r} (a non-empty string)")
     if not SLUG.fullmatch(props["id"]):
         raise ValueError("'id' must be a slug of lowercase letters, digits and hyphens")
+    check_translations(props)
     if "start_date" not in props:
         raise ValueError("missing required property 'start_date' (use null only before the atlas)")
     _check_span(props.get("start_date"), props.get("end_date"))
     if props.get("certainty") not in CERTAINTIES:
         raise ValueError(f"'certainty' must be one of {', '.join(CERTAINTIES)}")
     check_sources(props.get("sources"), sources)
+    check_status(props, geometry_of(spec))
+    check_recognised_by(props, spec.treaties)
     _check_layer_properties(props, spec)
 
 

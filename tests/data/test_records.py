@@ -129,7 +129,8 @@ def test_a_misspelt_field_stops_the_build_naming_file_and_record(geodata_copy):
 
 def test_an_unknown_phrase_stops_the_build(geodata_copy):
     path = geodata_copy / "records" / "spheres_1907.toml"
-    _edit(path, '{end_1918_ru}"\ndescription = "Northern', '{end_1919_ru}"\ndescription = "Northern')
+    before, after = '{end_1918_ru}"\ndescription = "North', '{end_1919_ru}"\ndescription = "North'
+    _edit(path, before, after)
 
     with pytest.raises(records.RecordError, match=r"no phrase \{end_1919_ru\}"):
         records.read_layer("spheres_1907", geodata_copy)
