@@ -30,6 +30,7 @@ from server.core.properties import (
     check_status_values,
     check_translations,
     check_value_labels,
+    check_variants,
     resolve_properties,
     treaty_dates,
 )
@@ -153,6 +154,7 @@ def _parse_layer_spec(entry: Any, path: str) -> LayerSpec:
         check_status_values(properties.get("status") or {}, style.get("geometry", "area"))
         for name, rule in properties.items():
             check_value_labels(name, rule)
+        check_variants(style, properties)
         texts = {lang: _layer_texts(style, properties, entry, lang) for lang in TRANSLATED}
     except ValueError as error:
         raise DataError(path, f"layer {entry['id']!r}: {error}") from None
