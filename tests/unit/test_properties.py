@@ -11,6 +11,7 @@ import pytest
 from server.core.errors import DataError
 from server.core.properties import STATUSES
 from server.core.store import LayerStore
+from server.mapview.build import PATTERN_SWATCH, legend_entry
 
 
 def edit_feature(folder, layer, index, **changes):
@@ -121,9 +122,25 @@ def _bad_treaty_date(layers):
     layers["zones"]["properties"]["treaty"]["value_dates"]["treaty-1828"] = "1828-02-30"
 
 
+PATTERN = {"values": ["suzerainty"], "fill_opacity": 0.2, "dash": "6 4", "label": "Dashed",
+           "label_fa": "خط‌چین", "label_ru": "Пунктир"}  # fmt: skip
+
+
+def _variants(property_name="status", **pattern):
+    def change(layers):
+        style = layers["zones"]["style"]
+        style["variants"] = {"property": property_name, "patterns": {"dashed": PATTERN | pattern}}
+
+    return change
+
+
 @pytest.mark.parametrize(
     ("change", "reason"),
     [
+        (_variants("rank"), "style.variants.property 'rank' is not a property of the layer"),
+        (_variants(values=["annexed"]), "patterns.dashed.values must be values of status: annexed"),
+        (_variants(label_ru=""), "style.variants.patterns.dashed needs a non-empty 'label_ru'"),
+        (_variants(fill_opacity=2), "fill_opacity must be a number from 0 to 1"),
         (_drop_label, "properties.controller.value_labels has no label for Russia"),
         (_drop_language, "value_labels.held needs a non-empty label in en, fa, ru"),
         (_extra_label, "properties.controller.value_labels labels values not declared: Ottomans"),
@@ -131,8 +148,9 @@ def _bad_treaty_date(layers):
         (_borrow_nothing, "properties.recognised_by.same_values_as names no property 'treaties'"),
         (_bad_treaty_date, "properties.treaty.value_dates.treaty-1828:"),
     ],
-    ids=["label-missing", "language-missing", "label-undeclared", "status-outside-vocabulary",
-         "borrow-from-nothing", "treaty-date-impossible"],
+    ids=["pattern-of-no-property", "pattern-of-undeclared-value", "pattern-without-label",
+         "pattern-opacity", "label-missing", "language-missing", "label-undeclared",
+         "status-outside-vocabulary", "borrow-from-nothing", "treaty-date-impossible"],
 )  # fmt: skip
 def test_a_broken_catalogue_label_or_vocabulary_stops_loading(geodata_copy, change, reason):
     edit_catalog(geodata_copy, change)
@@ -227,3 +245,10 @@ def test_a_broken_event_is_named(geodata_copy, changes, reason):
     assert message.startswith(str(geodata_copy / "events.geojson"))
     assert "feature 'battle-north-1827'" in message
     assert reason in message
+
+
+def test_a_status_pattern_gets_a_legend_entry_in_the_page_language(geodata_copy):
+    edit_catalog(geodata_copy, _variants())
+    spec = LayerStore.load(geodata_copy).layer("zones").spec
+    swatches = legend_entry(spec, "ru")["swatches"]
+    assert swatches[-1] == {"label": "Пунктир", "color": PATTERN_SWATCH, "shape": "area-dashed"}
