@@ -134,3 +134,23 @@ def test_an_unknown_phrase_stops_the_build(geodata_copy):
 
     with pytest.raises(records.RecordError, match=r"no phrase \{end_1919_ru\}"):
         records.read_layer("spheres_1907", geodata_copy)
+
+
+def test_a_period_names_itself_with_a_suffix_from_the_table(geodata_copy):
+    periods = {p.properties["id"]: p.properties for p in records.read_layer("cessions")}
+    assert periods["quba-russia-1920"]["name"] == "Quba khanate (Soviet)"
+    assert periods["quba-russia-1920"]["name_ru"] == "Кубинское ханство (советская власть)"
+    assert periods["quba-russia-1806"]["name"] == "Quba khanate (Russia)"
+    assert periods["quba-russia-1806"]["name_fa"] == "خانات قبه"
+
+
+def test_an_unknown_name_suffix_stops_the_build(geodata_copy):
+    path = geodata_copy / "records" / "cessions" / "periods.toml"
+    _edit(
+        path,
+        'id = "quba-russia-1920"\nterritory = "quba"\ncontroller = "Russia"\nsuffix = "soviet"',
+        'id = "quba-russia-1920"\nterritory = "quba"\ncontroller = "Russia"\nsuffix = "sovet"',
+    )
+
+    with pytest.raises(records.RecordError, match="quba-russia-1920: suffix 'sovet' not in"):
+        records.read_layer("cessions", geodata_copy)
