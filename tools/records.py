@@ -154,27 +154,47 @@ def cessions(geodata: Path = GEODATA) -> list[Record]:
     doc = read_toml(path)
     lands = {row["territory"]: row for row in territories(geodata)}
     allowed = layer_properties("cessions", geodata)
+    names = Naming(lands, doc.get("suffixes", {}))
     return [
-        _period(period, lands, allowed, f"{path}: period", doc.get("phrases"))
+        _period(period, names, allowed, f"{path}: period", doc.get("phrases"))
         for period in doc.get("period", [])
     ]
 
 
-def _period(period: dict, lands: dict, allowed: set[str], where: str, phrases: Any) -> Record:
-    land = lands.get(period.get("territory"))
-    if land is None:
-        raise RecordError(f"{where} {period.get('id')}: territory not in territories.csv")
-    derived = {
-        "name": f"{land['name']} ({period.get('controller')})",
-        "name_fa": land.get("name_fa"),
-        "name_ru": land.get("name_ru"),
-        "kind": land["kind"],
-        "chain": land["territory"],
-    }
-    fields = {key: value for key, value in derived.items() if value} | period
+@dataclass(frozen=True)
+class Naming:
+    """How a period is named: ``<territory name> (<suffix>)`` in each language.
+
+    The suffix is the period's ``suffix`` key of the ``[suffixes]`` table (``soviet``,
+    ``protectorate``), else its controller's; a language the table leaves out gets the
+    territory's name alone, and a controller the table leaves out is its own English suffix.
+    """
+
+    lands: dict[str, dict[str, str]]
+    suffixes: dict[str, dict[str, str]]
+
+    def derive(self, period: dict, where: str) -> dict[str, str]:
+        land = self.lands.get(period.get("territory"))
+        if land is None:
+            raise RecordError(f"{where} {period.get('id')}: territory not in territories.csv")
+        key = period.get("suffix", period.get("controller"))
+        if "suffix" in period and key not in self.suffixes:
+            raise RecordError(f"{where} {period.get('id')}: suffix {key!r} not in [suffixes]")
+        suffix = self.suffixes.get(key, {"en": key})
+        names = {"kind": land["kind"], "chain": land["territory"]}
+        for tail, lang in (("", "en"), ("_fa", "fa"), ("_ru", "ru")):
+            base = land.get(f"name{tail}")
+            if base:
+                names[f"name{tail}"] = f"{base} ({suffix[lang]})" if lang in suffix else base
+        return names
+
+
+def _period(period: dict, names: Naming, allowed: set[str], where: str, phrases: Any) -> Record:
+    derived = names.derive(period, where)
+    fields = derived | {key: value for key, value in period.items() if key != "suffix"}
     props = publish(fields, allowed, where, phrases)
     props.setdefault("treaty", None)  # null: the period began by conquest or annexation
-    return Record(props, {"territory": land["territory"]})
+    return Record(props, {"territory": derived["chain"]})
 
 
 def territories(geodata: Path = GEODATA) -> list[dict[str, str]]:

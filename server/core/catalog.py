@@ -10,14 +10,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import Any
 
 from server.core.errors import DataError
+from server.core.properties import (
+    LANGUAGES,
+    TRANSLATED,
+    check_status_values,
+    check_value_labels,
+    check_variants,
+    resolve_properties,
+    treaty_dates,
+)
 
 LAYER_ID = re.compile(r"[a-z][a-z0-9_]*")
-LANGUAGES = ("en", "fa", "ru")  # English in the plain fields; the others as `<field>_<lang>`
-TRANSLATED = LANGUAGES[1:]
+__all__ = ["LANGUAGES", "TRANSLATED"]  # re-exported: the catalogue's languages
 # What a layer's style.geometry promises about its features (CSV export needs plain points).
 STYLE_GEOMETRIES = {
     "area": ("Polygon", "MultiPolygon"),
@@ -40,6 +49,9 @@ class LayerSpec:
     # Per language: {"title", "labels": {value: label}, "properties": {name: label}}, from the
     # catalogue's title_<lang>, style.labels_<lang> and properties.<name>.label_<lang> fields.
     texts: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    # Every treaty the catalogue declares (any layer's treaty values), with the day it took
+    # effect where value_dates gives it: what a feature's recognised_by may name.
+    treaties: Mapping[str, date | None] = field(default_factory=dict)
 
     def text(self, lang: str) -> Mapping[str, Any]:
         """Return the layer's title and labels in ``lang`` (empty in English or untranslated)."""
@@ -56,6 +68,13 @@ def parse_catalog(raw: Any, path: str) -> list[LayerSpec]:
     duplicates = sorted({layer_id for layer_id in ids if ids.count(layer_id) > 1})
     if duplicates:
         raise DataError(path, f"layer ids repeat: {', '.join(duplicates)}")
+    treaties: dict[str, date | None] = {}
+    for spec in specs:
+        try:
+            treaties |= treaty_dates(spec.properties)
+        except ValueError as error:
+            raise DataError(path, f"layer {spec.id!r}: {error}") from None
+    specs = [replace(spec, treaties=treaties) for spec in specs]
     return sorted(specs, key=lambda spec: spec.order)
 
 
@@ -73,6 +92,11 @@ def _parse_layer_spec(entry: Any, path: str) -> LayerSpec:
         shapes = ", ".join(STYLE_GEOMETRIES)
         raise DataError(path, f"layer {entry['id']!r}: style.geometry must be one of {shapes}")
     try:
+        properties = resolve_properties(properties)
+        check_status_values(properties.get("status") or {}, style.get("geometry", "area"))
+        for name, rule in properties.items():
+            check_value_labels(name, rule)
+        check_variants(style, properties)
         texts = {lang: _layer_texts(style, properties, entry, lang) for lang in TRANSLATED}
     except ValueError as error:
         raise DataError(path, f"layer {entry['id']!r}: {error}") from None

@@ -25,6 +25,7 @@ from server.core.catalog import STYLE_GEOMETRIES, LayerSpec, geometry_of
 from server.core.dates import in_english, parse_date, span_of
 from server.core.edtf_dates import check_edtf
 from server.core.errors import DataError, InvalidDate
+from server.core.properties import check_recognised_by, check_status, check_translations
 
 MAX_FILE_BYTES = 25 * 1024 * 1024
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -116,6 +117,7 @@ def _check_properties(props: dict, spec: LayerSpec, sources: Mapping[str, str]) 
             raise ValueError(f"missing required property {key!r} (a non-empty string)")
     if not SLUG.fullmatch(props["id"]):
         raise ValueError("'id' must be a slug of lowercase letters, digits and hyphens")
+    check_translations(props)
     if "start_date" not in props:
         raise ValueError("missing required property 'start_date' (use null only before the atlas)")
     _check_span(props.get("start_date"), props.get("end_date"))
@@ -123,6 +125,8 @@ def _check_properties(props: dict, spec: LayerSpec, sources: Mapping[str, str]) 
     if props.get("certainty") not in CERTAINTIES:
         raise ValueError(f"'certainty' must be one of {', '.join(CERTAINTIES)}")
     check_sources(props.get("sources"), sources)
+    check_status(props, geometry_of(spec))
+    check_recognised_by(props, spec.treaties)
     _check_layer_properties(props, spec)
 
 

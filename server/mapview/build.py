@@ -128,6 +128,7 @@ CLASSROOM_LABELS = (
 )  # fmt: skip
 EXPORT_LABELS = {"gpkg": "export_layer_gpkg", "csv": "export_points_csv"}
 TOUR_LABELS = ("tour_step", "tour_next", "tour_previous", "sources")
+PATTERN_SWATCH = "#6b6b6b"  # a neutral grey: the pattern, not the colour, is what a swatch shows
 
 
 def _labels(lang: str, keys: tuple[str, ...]) -> dict[str, str]:
@@ -203,6 +204,12 @@ def legend_entry(spec: LayerSpec, lang: str = "en", *, contrast: bool = False) -
     swatches = [
         {"label": labels.get(value, value), "color": color, "shape": shape}
         for value, color in colors.items()
+    ]
+    suffix = "" if lang == "en" else f"_{lang}"
+    patterns = style.get("variants", {}).get("patterns", {})
+    swatches += [
+        {"label": pattern[f"label{suffix}"], "color": PATTERN_SWATCH, "shape": f"{shape}-{name}"}
+        for name, pattern in patterns.items()
     ]
     return {"id": spec.id, "title": translated.get("title", spec.title), "swatches": swatches}
 

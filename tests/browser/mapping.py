@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
+
+from server.core.dates import parse_date
+from tests.paths import GEODATA
 
 WHAT_IS_AT = """([lat, lon]) => {
     const atlas = Atlas.debug.atlases[0];
@@ -22,6 +26,14 @@ BASEMAP_COLOUR_AT = """([lat, lon]) => {
     const y = (box.top + point.y - rect.top) * canvas.height / rect.height;
     return Array.from(canvas.getContext("2d").getImageData(x, y, 1, 1).data);
 }"""
+
+
+def tour_step(moment_id: str) -> int:
+    """The tour's step number of a key date (the tour runs in date order), so tests name the
+    moment they mean, not a number that moves when a key date is added."""
+    moments = json.loads((GEODATA / "key_dates.json").read_text(encoding="utf-8"))
+    moments.sort(key=lambda moment: parse_date(moment["date"]).first_day())
+    return 1 + [moment["id"] for moment in moments].index(moment_id)
 
 
 def open_atlas(page, base_url: str, path: str = "") -> None:

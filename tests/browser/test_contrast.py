@@ -6,7 +6,9 @@ import re
 
 import pytest
 
-from tests.browser.mapping import open_atlas
+from tests.browser.mapping import open_atlas, tour_step
+
+TURKMENCHAY = tour_step("treaty-turkmenchay-1828")
 
 TEXT_PAIRS = """(selector) => {
     const opaque = (colour) => !/rgba\\(.*, 0\\)$/.test(colour) && colour !== 'transparent';
@@ -48,7 +50,9 @@ def test_the_ratio_formula_matches_wcag():
     assert contrast("rgb(118, 118, 118)", "rgb(255, 255, 255)") == pytest.approx(4.54, abs=0.01)
 
 
-@pytest.mark.parametrize("path", ["/classroom?date=1828-02-22", "/tour/12", "/tour/12?lang=fa"])
+@pytest.mark.parametrize(
+    "path", ["/classroom?date=1828-02-22", f"/tour/{TURKMENCHAY}", f"/tour/{TURKMENCHAY}?lang=fa"]
+)
 def test_every_text_meets_aa_contrast(page, live_server, path):
     page.set_viewport_size({"width": 1920, "height": 1080})
     open_atlas(page, live_server.url, path)

@@ -8,7 +8,7 @@ import struct
 
 import geopandas as gpd
 
-from tests.browser.mapping import open_atlas
+from tests.browser.mapping import open_atlas, tour_step
 from tests.reading import feature
 
 VIEW = "?date=1910-01-01&layers=spheres_1907,consulates"
@@ -71,7 +71,7 @@ def test_save_image_makes_a_png_of_the_view_in_the_browser(page, live_server, tm
 
 
 def test_the_print_layout_is_one_a4_landscape_page_without_controls(page, live_server, artifacts):
-    open_atlas(page, live_server.url, "/tour/16")
+    open_atlas(page, live_server.url, f"/tour/{tour_step('anglo-russian-convention-1907')}")
     page.emulate_media(media="print")
     for hidden in (
         ".atlas-toolbar",

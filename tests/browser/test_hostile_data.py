@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.mapping import open_atlas
+from tests.browser.mapping import open_atlas, tour_step
 
 RECORD_VIOLATIONS = """
     window.cspViolations = [];
@@ -38,7 +38,7 @@ def test_markup_in_a_translated_name_is_text_too(page, fixture_server):
     [
         "/",
         "/classroom?lang=fa",
-        "/tour/16",
+        f"/tour/{tour_step('anglo-russian-convention-1907')}",
         "/collections?f=html",
         "/collections/cessions/items?f=html&limit=3",
     ],

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from server.core.i18n import catalogue, text
-from tests.browser.mapping import date_shown, drawn, open_atlas, query_of
+from tests.browser.mapping import date_shown, drawn, open_atlas, query_of, tour_step
+
+TURKMENCHAY = tour_step("treaty-turkmenchay-1828")
 
 WORDS = {"en": "22 February 1828", "fa": "۲۲ فوریه ۱۸۲۸", "ru": "22 февраля 1828 г."}
 TITLES = {"en": "Iran–Russia Historical Atlas", "fa": "اطلس تاریخی ایران و روسیه"}
@@ -14,13 +16,13 @@ TITLES = {"en": "Iran–Russia Historical Atlas", "fa": "اطلس تاریخی �
 @pytest.mark.parametrize("lang", ["en", "fa", "ru"])
 def test_each_language_renders_dates_and_direction(page, live_server, atlas_store, lang, artifacts):
     page.set_viewport_size({"width": 1920, "height": 1080})
-    open_atlas(page, live_server.url, f"/tour/12?lang={lang}")
+    open_atlas(page, live_server.url, f"/tour/{TURKMENCHAY}?lang={lang}")
     assert date_shown(page) == WORDS[lang]
     html = page.locator("html")
     assert html.get_attribute("lang") == lang
     assert html.get_attribute("dir") == ("rtl" if lang == "fa" else "ltr")
     total = len(atlas_store.key_dates)
-    step = text(lang, "tour_step", step=12, total=total)
+    step = text(lang, "tour_step", step=TURKMENCHAY, total=total)
     digits = str.maketrans("0123456789", catalogue(lang)["calendar"]["digits"])
     assert page.locator(".atlas-tour-step").inner_text() == step.translate(digits)
     page.screenshot(path=artifacts / f"tour-step-12-{lang}.png")
@@ -59,11 +61,12 @@ def test_switching_language_keeps_the_moment(page, live_server):
     assert "layers=spheres_1907" in query_of(page)
 
 
-def test_a_name_missing_in_a_language_falls_back_to_english_marked(page, fixture_server):
-    open_atlas(page, fixture_server.url, "?date=2000-01-01&layers=places&lang=ru")
-    page.locator(".atlas-f-consulate-b").click()
-    name = page.locator(".atlas-popup-name")
-    assert name.inner_text() == "Consulate <b>B</b>"
-    assert "atlas-name-fallback" in name.get_attribute("class")
-    assert name.get_attribute("lang") == "en"
-    assert page.locator(".atlas-popup-dates").inner_text() == "с 1 мая 1990 г."
+def test_a_popup_speaks_the_page_language_with_labelled_values(page, fixture_server):
+    open_atlas(page, fixture_server.url, "?date=1900-01-01&layers=zones&lang=fa")
+    page.locator(".atlas-f-north-russia").click()
+    popup = page.locator(".atlas-popup")
+    assert popup.locator(".atlas-popup-name").inner_text() == "شمال (روسیه)"
+    assert popup.locator(".atlas-popup-description").inner_text() == "شمال پس از عهدنامه."
+    facts = popup.locator(".atlas-popup-facts").inner_text()
+    assert "روسیه" in facts and "در تصرف" in facts, facts
+    assert "Russia" not in facts and "held" not in facts, facts

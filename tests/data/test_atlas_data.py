@@ -21,6 +21,12 @@ COMMON = set(REQUIRED_TEXT) | {
     "certainty",
     "sources",
     "chain",
+    "description_fa",
+    "description_ru",
+    "date_note_fa",
+    "date_note_ru",
+    "start_date_edtf",
+    "end_date_edtf",
 }
 LAYERS = ["cessions", "spheres_1907", "occupations", "corridors", "consulates", "events"]
 

@@ -70,8 +70,10 @@ def test_a_date_edited_in_a_record_without_a_rebuild_is_caught(geodata_copy):
     periods = geodata_copy / "records" / "cessions" / "periods.toml"
     _edit(
         periods,
-        'start_date = "1828-02-22"\nend_date = "1918-04-21"',
-        'start_date = "1828-02-21"\nend_date = "1918-04-21"',
+        'id = "surmali-russia-1828"\nterritory = "surmali"\ncontroller = "Russia"\n'
+        'start_date = "1828-02-22"',
+        'id = "surmali-russia-1828"\nterritory = "surmali"\ncontroller = "Russia"\n'
+        'start_date = "1828-02-21"',
     )
 
     problems = records.drift("cessions", geodata_copy)
@@ -130,7 +132,28 @@ def test_a_misspelt_field_stops_the_build_naming_file_and_record(geodata_copy):
 
 def test_an_unknown_phrase_stops_the_build(geodata_copy):
     path = geodata_copy / "records" / "spheres_1907.toml"
-    _edit(path, '{end_1918}"\ndescription = "Northern', '{end_1919}"\ndescription = "Northern')
+    before, after = '{end_1918_ru}"\ndescription = "North', '{end_1919_ru}"\ndescription = "North'
+    _edit(path, before, after)
 
-    with pytest.raises(records.RecordError, match=r"no phrase \{end_1919\}"):
+    with pytest.raises(records.RecordError, match=r"no phrase \{end_1919_ru\}"):
         records.read_layer("spheres_1907", geodata_copy)
+
+
+def test_a_period_names_itself_with_a_suffix_from_the_table(geodata_copy):
+    periods = {p.properties["id"]: p.properties for p in records.read_layer("cessions")}
+    assert periods["quba-russia-1920"]["name"] == "Quba khanate (Soviet)"
+    assert periods["quba-russia-1920"]["name_ru"] == "Кубинское ханство (советская власть)"
+    assert periods["quba-russia-1806"]["name"] == "Quba khanate (Russia)"
+    assert periods["quba-russia-1806"]["name_fa"] == "خانات قبه"
+
+
+def test_an_unknown_name_suffix_stops_the_build(geodata_copy):
+    path = geodata_copy / "records" / "cessions" / "periods.toml"
+    _edit(
+        path,
+        'id = "quba-russia-1920"\nterritory = "quba"\ncontroller = "Russia"\nsuffix = "soviet"',
+        'id = "quba-russia-1920"\nterritory = "quba"\ncontroller = "Russia"\nsuffix = "sovet"',
+    )
+
+    with pytest.raises(records.RecordError, match="quba-russia-1920: suffix 'sovet' not in"):
+        records.read_layer("cessions", geodata_copy)

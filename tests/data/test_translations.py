@@ -30,3 +30,47 @@ def test_every_key_date_has_a_title_and_caption(atlas_store, lang):
 @pytest.mark.parametrize("lang", ["en", *TRANSLATED])
 def test_the_interface_catalogues_hold_no_data(lang):
     assert set(catalogue(lang)) == {"language", "interface", "calendar"}
+
+
+# Properties whose values are free text or lists of ids, not codes from a vocabulary.
+FREE_TEXT = {"place", "related"}
+PERSIAN_TEXT = ("name_fa", "description_fa", "date_note_fa")
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_every_feature_note_speaks_persian_and_russian(atlas_store, lang):
+    missing = [
+        f"{layer.id}:{feature['properties']['id']}"
+        for layer in atlas_store
+        for feature in layer.features
+        if feature["properties"].get("date_note")
+        and not feature["properties"].get(f"date_note_{lang}")
+    ]
+    assert not missing, f"date_note_{lang} missing: {missing[:10]}"
+
+
+def test_persian_texts_use_persian_digits(atlas_store):
+    latin = [
+        f"{feature['properties']['id']}:{key}"
+        for layer in atlas_store
+        for feature in layer.features
+        for key in PERSIAN_TEXT
+        if any(char.isascii() and char.isdigit() for char in feature["properties"].get(key) or "")
+    ]
+    assert not latin, latin[:10]
+
+
+def test_every_coded_value_a_popup_shows_has_labels_in_three_languages(atlas_store):
+    for layer in atlas_store:
+        for name, rule in layer.spec.properties.items():
+            if name in FREE_TEXT:
+                continue
+            labels = rule.get("value_labels")
+            assert labels, f"{layer.id}: properties.{name} has no value_labels"
+            used = {
+                feature["properties"][name]
+                for feature in layer.features
+                if feature["properties"].get(name) is not None
+            }
+            unlabelled = sorted(map(str, used - set(labels)))
+            assert not unlabelled, f"{layer.id}.{name}: no label for {unlabelled}"

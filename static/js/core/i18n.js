@@ -49,6 +49,24 @@
       }
       return { text: properties.name, fallback: lang !== "en" };
     },
+    // A feature's prose (description, date_note) in the page's language, or English marked.
+    textOf: function (properties, key) {
+      var lang = catalogue.language.code;
+      var own = lang === "en" ? properties[key] : properties[key + "_" + lang];
+      if (own) {
+        return { text: own, fallback: false };
+      }
+      return { text: properties[key], fallback: lang !== "en" && Boolean(properties[key]) };
+    },
+    // A coded value (a treaty slug, a mission rank, a status) as the catalogue labels it.
+    valueLabel: function (layer, key, value) {
+      var rule = (layer.properties || {})[key] || {};
+      var label = (rule.value_labels || {})[value];
+      if (!label) {
+        return String(value);
+      }
+      return label[catalogue.language.code] || label.en || String(value);
+    },
     layerText: function (layerId) {
       return catalogue.layers[layerId] || {};
     },

@@ -23,16 +23,36 @@
     return palette(style, contrast)[value] || style.color || "#555";
   }
 
+  // How a territory was held patterns its fill: a claim is dotted and pale, a suzerainty dashed
+  // (style.variants: a pattern per value of a second property, such as status).
+  function patternOf(style, properties) {
+    var variants = style.variants;
+    if (!variants) {
+      return {};
+    }
+    var value = properties[variants.property];
+    var patterns = variants.patterns || {};
+    var names = Object.keys(patterns);
+    for (var i = 0; i < names.length; i++) {
+      if ((patterns[names[i]].values || []).indexOf(value) >= 0) {
+        return patterns[names[i]];
+      }
+    }
+    return {};
+  }
+
   function pathStyle(layerSpec, feature, contrast) {
     var style = layerSpec.style || {};
     var color = featureColor(style, feature.properties, contrast);
+    var pattern = patternOf(style, feature.properties);
+    var fillOpacity = style.fill_opacity === undefined ? 0.35 : style.fill_opacity;
     return {
       color: color,
       weight: contrast ? Math.max(3, style.weight || 2) : style.weight || 2,
       opacity: 0.95,
       fillColor: color,
-      fillOpacity: style.fill_opacity === undefined ? 0.35 : style.fill_opacity,
-      dashArray: style.dash || null,
+      fillOpacity: pattern.fill_opacity === undefined ? fillOpacity : pattern.fill_opacity,
+      dashArray: pattern.dash || style.dash || null,
       className: "atlas-feature atlas-layer-" + layerSpec.id + " atlas-f-" + feature.properties.id,
     };
   }
@@ -231,5 +251,6 @@
   Layers.palette = palette;
   Layers.featureColor = featureColor;
   Layers.pathStyle = pathStyle;
+  Layers.patternOf = patternOf;
   Atlas.Layers = Layers;
 })(window.Atlas);

@@ -35,6 +35,26 @@
     return node;
   }
 
+  // Prose in the page's language; English, marked as such, where a translation is missing.
+  function proseElement(className, properties, key) {
+    var prose = Atlas.i18n.textOf(properties, key);
+    var node = element("p", className, prose.text);
+    if (prose.fallback) {
+      node.lang = "en";
+      node.dir = "ltr";
+    }
+    return node;
+  }
+
+  function factText(layerSpec, key, value) {
+    var values = Array.isArray(value) ? value : [value];
+    return values
+      .map(function (one) {
+        return Atlas.i18n.valueLabel(layerSpec, key, one);
+      })
+      .join(", ");
+  }
+
   // `day` is the day the map shows (the timeline bar marks it).
   function content(feature, layerSpec, sources, day) {
     var p = feature.properties;
@@ -50,14 +70,14 @@
         return;
       }
       facts.appendChild(element("dt", null, Atlas.i18n.propertyLabel(layerSpec, key)));
-      facts.appendChild(element("dd", null, String(p[key])));
+      facts.appendChild(element("dd", null, factText(layerSpec, key, p[key])));
     });
     facts.appendChild(element("dt", null, Atlas.i18n.t("certainty")));
     facts.appendChild(element("dd", null, Atlas.i18n.t("certainty_" + p.certainty)));
-    root.appendChild(element("p", "atlas-popup-description", p.description));
+    root.appendChild(proseElement("atlas-popup-description", p, "description"));
     root.appendChild(facts);
     if (p.date_note) {
-      root.appendChild(element("p", "atlas-popup-note", p.date_note));
+      root.appendChild(proseElement("atlas-popup-note", p, "date_note"));
     }
     var list = element("ol", "atlas-popup-sources");
     (p.sources || []).forEach(function (ref) {
