@@ -36,7 +36,7 @@ def test_a_bad_side_is_named(tiny_store, query, reason):
 def test_treaties_have_their_names_in_three_languages_and_their_day(atlas_store):
     gulistan = treaty_index(atlas_store)["gulistan-1813"]
     assert gulistan["date"] == "1813-10-24"
-    assert gulistan["labels"]["en"] == "Treaty of Gulistan"
+    assert gulistan["labels"]["en"].startswith("Treaty of Gulistan")
     assert set(gulistan["labels"]) == {"en", "fa", "ru"}
 
 
