@@ -23,10 +23,6 @@ STATUS = {
     "erivan-persia-1736": {"status": "held", "start_date_edtf": "1736~"},
     "erivan-russia-1828": {"status": "held"},
 }
-CONTROLLER_LABELS = {
-    "Persia": {"en": "Persia", "fa": "ایران", "ru": "Персия"},
-    "Russia": {"en": "Russia", "fa": "روسیه", "ru": "Россия"},
-}
 
 
 def real_data_has_status() -> bool:
@@ -43,10 +39,4 @@ def geodata_with_status(target: Path) -> Path:
     for feature in layer["features"]:
         feature["properties"].update(STATUS.get(feature["properties"]["id"], {}))
     path.write_text(json.dumps(layer, ensure_ascii=False), encoding="utf-8")
-    path = target / "catalog.json"
-    catalog = json.loads(path.read_text(encoding="utf-8"))
-    for entry in catalog["layers"]:
-        if entry["id"] == "cessions":
-            entry["properties"]["controller"]["value_labels"] = CONTROLLER_LABELS
-    path.write_text(json.dumps(catalog, ensure_ascii=False), encoding="utf-8")
     return target

@@ -149,23 +149,31 @@
   }
 
   // "Held by Russia; ceded by the Treaty of Gulistan on 24 October 1813 (12 October … O.S.)".
+  // A label's closing parenthesis ("Treaty of Gulistan (1813)") is dropped inside a sentence,
+  // where the date or the context already says it.
+  function inline(label) {
+    return String(label).replace(/\s*\([^()]*\)$/, "");
+  }
+
+  // "Occupied by Russia; ceded by the Treaty of Gulistan on 24 October 1813": a period held by
+  // conquest whose title a later treaty gave reads as the occupation it was until then.
   function sentence(feature, layerSpec) {
     var p = feature.properties;
     var t = Atlas.i18n.t;
     var status = statusOf(p);
+    var treaty = p.recognised_by && context.treaties[p.recognised_by];
+    var previous = context.before[p.id];
+    var ceded = Boolean(treaty && previous && previous.properties.controller !== p.controller);
     var parts = [];
     if (status) {
-      parts.push(
-        t("status_" + status, { controller: valueLabel(layerSpec, "controller", p.controller) }),
-      );
+      var shown = status === "held" && ceded ? "occupied" : status;
+      var controller = inline(valueLabel(layerSpec, "controller", p.controller));
+      parts.push(t("status_" + shown, { controller: controller }));
     }
-    var treaty = p.recognised_by && context.treaties[p.recognised_by];
     if (treaty) {
-      var previous = context.before[p.id];
-      var verb =
-        previous && previous.properties.controller !== p.controller ? "ceded_by" : "recognised_by";
-      var name = treaty.labels[Atlas.i18n.lang()] || treaty.labels.en || p.recognised_by;
+      var name = inline(treaty.labels[Atlas.i18n.lang()] || treaty.labels.en || p.recognised_by);
       var when = treaty.date ? Atlas.controls.calendarLine.inSentence(treaty.date) : null;
+      var verb = ceded ? "ceded_by" : "recognised_by";
       parts.push(t(verb + (when ? "_on" : ""), { treaty: name, date: when }));
     }
     return parts.length ? parts.join(t("clause_separator")) : null;
