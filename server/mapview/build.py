@@ -14,7 +14,7 @@ import folium
 
 from server.core.contract import LayerSpec
 from server.core.export import formats_of
-from server.core.i18n import page_catalogue, text
+from server.core.i18n import local_digits, page_catalogue, text
 from server.core.store import LayerStore
 from server.mapview.elements import (
     AtlasLayers,
@@ -114,7 +114,7 @@ TOOLBAR_LABELS = ("export", "export_view_geojson", "export_whole_atlas", "save_i
 CLASSROOM_LABELS = (
     "fullscreen", "exit_fullscreen", "keys_title", "close", "blank_notice", "key_next",
     "key_previous", "key_ten_years", "key_one_year", "key_play", "key_fullscreen", "key_legend",
-    "key_layers", "key_blank", "key_escape", "key_help",
+    "key_layers", "key_blank", "key_escape", "key_help", "key_type_date",
 )  # fmt: skip
 EXPORT_LABELS = {"gpkg": "export_layer_gpkg", "csv": "export_points_csv"}
 TOUR_LABELS = ("tour_step", "tour_next", "tour_previous", "sources")
@@ -126,8 +126,23 @@ def _labels(lang: str, keys: tuple[str, ...]) -> dict[str, str]:
     return {key: interface[key] for key in keys}
 
 
+SLIDER_LABELS = (
+    "play", "play_speed", "year_back", "year_forward", "type_date", "type_date_hint",
+)  # fmt: skip
+PLAY_SPEEDS = (1, 5, 20)  # years a second; the middle one is the default
+DEFAULT_PLAY_SPEED = 5
+
+
 def _add_slider(atlas_map, atlas, store: LayerStore, view: View, links: Links) -> None:
     first_day, last_day = store.timeline()
+    speeds = [
+        {
+            "years": years,
+            "label": local_digits(text(view.lang, "speed_option", years=years), view.lang),
+            "default": years == DEFAULT_PLAY_SPEED,
+        }
+        for years in PLAY_SPEEDS
+    ]
     DateSlider(
         links.static,
         atlas,
@@ -138,7 +153,8 @@ def _add_slider(atlas_map, atlas, store: LayerStore, view: View, links: Links) -
             {"date": moment.date, "title": moment.text(view.lang).get("title", moment.title)}
             for moment in store.key_dates
         ],
-        labels={"play": text(view.lang, "play"), "date": text(view.lang, "slider_label")},
+        speeds=speeds,
+        labels={**_labels(view.lang, SLIDER_LABELS), "date": text(view.lang, "slider_label")},
     ).add_to(atlas_map)
 
 

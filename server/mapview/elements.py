@@ -25,11 +25,15 @@ SCRIPTS = (
     "core/i18n",
     "core/time",
     "core/state",
+    "core/axis",
+    "core/play",
+    "core/typed_date",
     "map/popup",
     "map/layers",
     "map/labels",
     "map/snapshot",
     "controls/keys",
+    "controls/date_box",
     "controls/slider",
     "controls/legend",
     "controls/toolbar",
@@ -95,7 +99,7 @@ class AtlasLayers(_AtlasControl):
 
 
 class DateSlider(_AtlasControl):
-    """A slider over the atlas's whole timeline, with the date in words, key dates and play.
+    """The time bar: a slider over the whole timeline, a date box to type in, and play.
 
     Parameters
     ----------
@@ -105,8 +109,10 @@ class DateSlider(_AtlasControl):
         The layers the slider moves through time.
     **options
         ``day`` (the ordinal shown first), ``first_day`` and ``last_day`` (ordinals
-        bounding the slider), ``key_dates`` (list of ``{"date", "title"}``) and
-        ``play_years_per_tick``.
+        bounding the slider), ``key_dates`` (list of ``{"date", "title"}``), ``speeds``
+        (``{"years", "label", "default"}``: Play's choices, in years a second), ``labels``
+        (interface strings) and ``axis`` (optional ``[year, fraction]`` breakpoints of the
+        non-linear track; ``static/js/core/axis.js`` has the default).
 
     Examples
     --------

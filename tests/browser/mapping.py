@@ -54,3 +54,16 @@ def query_of(page) -> str:
 
 def iso(day: date) -> str:
     return f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
+
+
+SLIDE_TO = """([day, release]) => {
+    const slider = Atlas.debug.sliders[0];
+    slider.input.value = slider.positionOf(day);
+    slider.input.dispatchEvent(new Event("input", {bubbles: true}));
+    if (release) slider.input.dispatchEvent(new Event("change", {bubbles: true}));
+}"""
+
+
+def slide_to(page, day: date, release: bool = True) -> None:
+    """Move the slider's thumb to a day's place, as a drag ending there would (``release``)."""
+    page.evaluate(SLIDE_TO, [day.toordinal(), release])
