@@ -53,8 +53,9 @@ class LayerSpec:
     default_on: bool
     style: Mapping[str, Any]
     properties: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
-    # Per language: {"title", "labels": {value: label}, "properties": {name: label}}, from the
-    # catalogue's title_<lang>, style.labels_<lang> and properties.<name>.label_<lang> fields.
+    # Per language: {"title", "labels": {value: label}, "properties": {name: label},
+    # "values": {name: {value: label}}}, from the catalogue's title_<lang>, style.labels_<lang>,
+    # properties.<name>.label_<lang> and properties.<name>.labels_<lang> fields.
     texts: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
     def text(self, lang: str) -> Mapping[str, Any]:
@@ -129,6 +130,8 @@ def _parse_layer_spec(entry: Any, path: str) -> LayerSpec:
         shapes = ", ".join(STYLE_GEOMETRIES)
         raise DataError(path, f"layer {entry['id']!r}: style.geometry must be one of {shapes}")
     try:
+        for name, rule in properties.items():
+            check_value_labels(rule, f"properties.{name}")
         texts = {lang: _layer_texts(style, properties, entry, lang) for lang in TRANSLATED}
     except ValueError as error:
         raise DataError(path, f"layer {entry['id']!r}: {error}") from None
@@ -160,7 +163,40 @@ def _layer_texts(style: dict, properties: dict, entry: dict, lang: str) -> dict[
     }
     if names:
         text["properties"] = names
+    values = {
+        name: rule[f"labels_{lang}"]
+        for name, rule in properties.items()
+        if isinstance(rule, dict) and f"labels_{lang}" in rule
+    }
+    if values:
+        text["values"] = values
     return text
+
+
+def check_value_labels(rule: Any, name: str) -> None:
+    """Check a property's value labels (``labels``, ``labels_<lang>``) and its ``popup`` flag.
+
+    Readers see labels, never the codes the data stores ("Treaty of Turkmenchay", not
+    "turkmenchay-1828"); ``popup: false`` keeps an internal key out of the popups.
+    """
+    if not isinstance(rule, dict):
+        raise ValueError(f"{name!r} must be an object")
+    if not isinstance(rule.get("popup", True), bool):
+        raise ValueError(f"{name}.popup must be true or false")
+    known = rule.get("values")
+    for field_name in ("labels", *(f"labels_{lang}" for lang in TRANSLATED)):
+        if field_name not in rule:
+            continue
+        labels = rule[field_name]
+        if not isinstance(labels, dict):
+            raise ValueError(f"{name}.{field_name} must be an object of value: label")
+        unknown = [value for value in labels if known and value not in known]
+        if unknown:
+            raise ValueError(
+                f"{name}.{field_name} labels values not in its 'values': {', '.join(unknown)}"
+            )
+        for value, label in labels.items():
+            check_text(label, f"{name}.{field_name}.{value}")
 
 
 def check_text(value: Any, name: str) -> str:

@@ -28,6 +28,7 @@ SCRIPTS = (
     "core/axis",
     "core/play",
     "core/typed_date",
+    "map/panels",
     "map/popup",
     "map/layers",
     "map/labels",

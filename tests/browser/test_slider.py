@@ -109,6 +109,8 @@ def test_popups_show_dates_in_words_and_data_only_as_text(page, fixture_server):
     assert popup.locator(".atlas-popup-name").inner_text() == "Consulate <b>B</b>"
     assert popup.locator("b").count() == 0
     assert popup.locator(".atlas-popup-dates").inner_text() == "since 1 May 1990"
+    assert "A Book for Tests" not in popup.inner_text(), "sources stay folded until asked for"
+    popup.get_by_text("Sources (1)").click()
     assert "A Book for Tests" in popup.inner_text()
 
 

@@ -30,3 +30,16 @@ def test_every_key_date_has_a_title_and_caption(atlas_store, lang):
 @pytest.mark.parametrize("lang", ["en", *TRANSLATED])
 def test_the_interface_catalogues_hold_no_data(lang):
     assert set(catalogue(lang)) == {"language", "interface", "calendar"}
+
+
+@pytest.mark.parametrize("lang", ["en", *TRANSLATED])
+def test_every_value_a_popup_shows_has_a_label_in_each_language(atlas_store, lang):
+    """Readers see "Treaty of Turkmenchay", never the stored code "turkmenchay-1828"."""
+    for layer in atlas_store:
+        field = "labels" if lang == "en" else f"labels_{lang}"
+        for name, rule in layer.spec.properties.items():
+            if rule.get("popup") is False:
+                continue
+            used = {value for value in layer.frame[name].dropna() if value != ""}
+            missing = used - set(rule.get(field, {}))
+            assert not missing, f"{layer.id}.{name}: no {field} for {sorted(missing)}"
