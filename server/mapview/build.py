@@ -7,6 +7,7 @@ atlas, classroom and tour pages are one map with different controls, not three c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -21,6 +22,7 @@ from server.mapview.elements import (
     ClassroomControls,
     DateSlider,
     Legend,
+    ScreenLayout,
     Toolbar,
     TourGuide,
 )
@@ -107,6 +109,7 @@ def build_map(
             steps=[moment.to_json() for moment in store.key_dates],
             labels=_labels(view.lang, TOUR_LABELS),
         ).add_to(atlas_map)
+    ScreenLayout(links.static, atlas).add_to(atlas_map)
     return atlas_map
 
 
@@ -117,7 +120,7 @@ CLASSROOM_LABELS = (
     "key_layers", "key_blank", "key_escape", "key_help", "key_type_date",
 )  # fmt: skip
 EXPORT_LABELS = {"gpkg": "export_layer_gpkg", "csv": "export_points_csv"}
-TOUR_LABELS = ("tour_step", "tour_next", "tour_previous", "sources")
+TOUR_LABELS = ("tour_step", "tour_next", "tour_previous", "sources", "caption_hide")
 
 
 def _labels(lang: str, keys: tuple[str, ...]) -> dict[str, str]:
@@ -196,10 +199,15 @@ def legend_entry(spec: LayerSpec, lang: str = "en", *, contrast: bool = False) -
     return {"id": spec.id, "title": translated.get("title", spec.title), "swatches": swatches}
 
 
+# Folium's map template forbids zooming the page (user-scalable=no): readers must be able to
+# enlarge the text (WCAG 1.4.4), so the page gets a viewport that allows it.
+_FOLIUM_VIEWPORT = re.compile(r'<meta name="viewport"[^>]*>')
+VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1">'
+
+
 def render_parts(atlas_map: folium.Map) -> MapParts:
     """Render the map once and split it, so our own page template can frame it."""
     figure = atlas_map.get_root()
     figure.render()
-    return MapParts(
-        header=figure.header.render(), html=figure.html.render(), script=figure.script.render()
-    )
+    header = _FOLIUM_VIEWPORT.sub(VIEWPORT, figure.header.render())
+    return MapParts(header=header, html=figure.html.render(), script=figure.script.render())

@@ -40,6 +40,7 @@ SCRIPTS = (
     "controls/toolbar",
     "controls/tour",
     "controls/classroom",
+    "controls/screen",
 )
 
 
@@ -272,3 +273,31 @@ class TourGuide(_AtlasControl):
         self._name = "TourGuide"
         self.atlas = atlas
         self.options = parse_options(step=step, step_urls=step_urls, steps=steps, labels=labels)
+
+
+class ScreenLayout(_AtlasControl):
+    """Fit the page to its screen: phone, laptop or projector, left to right or right to left.
+
+    It brings ``responsive.css`` (last, so its rules for small screens and projectors win) and
+    attaches ``controls/screen.js``: the skip link to the slider, the foldable legend (a sheet
+    on phones) and tour caption, and the time bar's height for what must sit above it.
+    Add it after every other control: it works on what they drew.
+
+    Parameters
+    ----------
+    static_url : callable
+        Maps a path under ``static/`` to its URL.
+    atlas : AtlasLayers
+        The atlas on the page.
+
+    Examples
+    --------
+    >>> ScreenLayout(lambda p: "/static/" + p, atlas).add_to(m)
+    """
+
+    _template = _template("screen_layout.html")
+
+    def __init__(self, static_url: Callable[[str], str], atlas: AtlasLayers) -> None:
+        super().__init__(static_url, css=("responsive",))
+        self._name = "ScreenLayout"
+        self.atlas = atlas

@@ -40,6 +40,7 @@
     this.drawTicks(root.querySelector(".atlas-ticks"));
     this.labelAxis(root.querySelector(".atlas-axis-labels"));
     this.dateBox = new Atlas.DateBox(root, this);
+    this.fitDateBox();
     L.DomEvent.disableClickPropagation(root);
     L.DomEvent.disableScrollPropagation(root);
     this.listen(root);
@@ -147,6 +148,24 @@
     var line = Atlas.calendars && Atlas.calendars.line ? Atlas.calendars.line(day) : "";
     this.calendars.textContent = line || "";
     this.calendars.hidden = !line;
+  };
+
+  // The date box is as wide as the widest date of the page's language (a 28th of the month in
+  // each month, in the box's own type), once: the track never shifts as the words change.
+  Slider.prototype.fitDateBox = function () {
+    var style = window.getComputedStyle(this.output);
+    var size = parseFloat(style.fontSize);
+    var context = document.createElement("canvas").getContext("2d");
+    if (!context || !size) {
+      return;
+    }
+    context.font = style.fontWeight + " " + style.fontSize + " " + style.fontFamily;
+    var widest = 0;
+    for (var month = 1; month <= 12; month++) {
+      var words = Atlas.time.inWords(Atlas.time.toOrdinal(1828, month, 28));
+      widest = Math.max(widest, context.measureText(words).width);
+    }
+    this.root.style.setProperty("--date-width", (widest / size + 0.6).toFixed(2) + "em");
   };
 
   Slider.prototype.drawTicks = function (container) {
