@@ -6,6 +6,8 @@
  * - --timebar-space on <html> says how much of the window's foot the time bar takes, so the
  *   scale, the attribution, the toolbar and the folded legend sit above it at any size.
  * - While a popup is open, hover tooltips keep quiet (they would repeat its title).
+ * - When a panel changes size (a fold, a font arriving, a phone turned), the names on the map
+ *   are placed again, so none is left under a panel (in either direction of writing).
  */
 (function (Atlas) {
   "use strict";
@@ -91,6 +93,25 @@
     });
   }
 
+  function replaceNamesWhenPanelsResize(atlas) {
+    if (!window.ResizeObserver || !atlas.labels) {
+      return;
+    }
+    var pending = false;
+    var observer = new window.ResizeObserver(function () {
+      if (!pending) {
+        pending = true;
+        window.requestAnimationFrame(function () {
+          pending = false;
+          atlas.labels.place();
+        });
+      }
+    });
+    document.querySelectorAll(Atlas.panels.SELECTOR).forEach(function (panel) {
+      observer.observe(panel);
+    });
+  }
+
   function attach(root, atlas) {
     var small = window.matchMedia && window.matchMedia(SMALL_SCREEN).matches;
     var skip = root.querySelector(".atlas-skip");
@@ -110,6 +131,7 @@
       trackTimebar(timebar);
     }
     quietTooltips(atlas.map);
+    replaceNamesWhenPanelsResize(atlas);
   }
 
   Atlas.controls.screen = { attach: attach };

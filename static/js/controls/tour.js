@@ -7,6 +7,7 @@
 
   var FLIGHT_SECONDS = 0.8;
   var SOURCES_OPEN_HEIGHT = 900;
+  var FRAME_MARGIN = 8;
 
   function Tour(root, atlas, options) {
     var self = this;
@@ -60,10 +61,13 @@
         [step.bbox[1], step.bbox[0]],
         [step.bbox[3], step.bbox[2]],
       ];
+      // Framed in the map the panels leave free: the caption never sits on the subject.
+      var options = Atlas.panels.padding(atlas.map, FRAME_MARGIN);
       if (fly === false) {
-        atlas.map.fitBounds(bounds);
+        atlas.map.fitBounds(bounds, options);
       } else {
-        atlas.map.flyToBounds(bounds, { duration: FLIGHT_SECONDS });
+        options.duration = FLIGHT_SECONDS;
+        atlas.map.flyToBounds(bounds, options);
       }
     }
   };

@@ -17,6 +17,7 @@
   var TIP = 24; // Leaflet's tip and the gap under the popup
   var WIDEST = 380;
   var NARROWEST = 200;
+  var CHROME = 50; // Leaflet's margins and borders round the content, which maxWidth measures
   var SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)+$/;
 
   // A source reference is "key" or "key: locator" (a page, a folio), as the data contract says.
@@ -151,12 +152,12 @@
   function fit(popup, map) {
     var size = map.getSize();
     var inset = Atlas.panels.insets(map);
-    var freeWidth = size.x - inset.left - inset.right - 2 * MARGIN;
+    var freeWidth = size.x - inset.left - inset.right - 2 * MARGIN - CHROME;
     var narrow = freeWidth < NARROWEST;
     var options = popup.options;
     options.maxWidth = Math.max(
       NARROWEST,
-      Math.min(WIDEST, narrow ? size.x - 2 * MARGIN : freeWidth),
+      Math.min(WIDEST, narrow ? size.x - 2 * MARGIN - CHROME : freeWidth),
     );
     options.minWidth = Math.min(260, options.maxWidth);
     options.maxHeight = Math.max(120, size.y - inset.top - inset.bottom - 2 * MARGIN - TIP);
