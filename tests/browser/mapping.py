@@ -77,7 +77,8 @@ MAP_SHARE = """(cells) => {
             const x = (i + 0.5) * window.innerWidth / cells;
             const y = (j + 0.5) * window.innerHeight / cells;
             const element = document.elementFromPoint(x, y);
-            if (element && map.contains(element) && !element.closest(".leaflet-control-container")) {
+            const control = element && element.closest(".leaflet-control-container");
+            if (element && map.contains(element) && !control) {
                 seen += 1;
             }
         }

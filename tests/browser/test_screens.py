@@ -43,7 +43,7 @@ def years_of(dates: list[str]) -> list[int]:
     return [int(re.findall(r"\d+", text)[-1]) for text in dates]
 
 
-def test_a_mouse_drag_reaches_every_year_of_the_modern_era_on_a_laptop(page, live_server, artifacts):
+def test_a_mouse_drag_reaches_the_years_of_the_modern_era_on_a_laptop(page, live_server, artifacts):
     page.set_viewport_size(LAPTOP)
     open_atlas(page, live_server.url, "/?date=1790-01-01&layers=cessions")
     page.evaluate(RECORD_DATES)
@@ -243,8 +243,7 @@ def test_keyboard_users_skip_to_the_slider_and_shapes_are_not_tab_stops(page, li
 def test_play_from_the_opening_view_starts_at_the_first_content(page, live_server):
     open_atlas(page, live_server.url, "/")
     page.get_by_role("button", name="Play through time").click()
-    page.wait_for_function(
-        "() => /^\\d+ \\w+ \\d{3}$|^\\d{3}$/.test(document.querySelector('.atlas-date').textContent)"
-    )
+    early = "/^(\\d+ \\w+ )?\\d{3}$/"
+    page.wait_for_function(f"() => {early}.test(document.querySelector('.atlas-date').textContent)")
     page.get_by_role("button", name="Pause").click()
     assert int(re.findall(r"\d+", date_shown(page))[-1]) < 1000
