@@ -32,6 +32,7 @@ SCRIPTS = (
     "map/popup",
     "map/layers",
     "map/labels",
+    "map/plate",
     "map/snapshot",
     "controls/keys",
     "controls/date_box",
