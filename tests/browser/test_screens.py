@@ -166,6 +166,11 @@ def test_a_phone_shows_the_map_and_reaches_every_link(phone, live_server, artifa
     assert phone.get_by_label("Embassies and consulates").is_visible()
     phone.screenshot(path=artifacts / "screens-phone-legend-open.png")
     legend.tap()
+    phone.get_by_text("Export", exact=True).tap()
+    menu = phone.locator(".atlas-export-list").bounding_box()
+    assert menu["x"] >= 0 and menu["x"] + menu["width"] <= 390, "the export menu stays on screen"
+    phone.screenshot(path=artifacts / "screens-phone-export-menu.png")
+    phone.get_by_text("Export", exact=True).tap()
     phone.get_by_role("link", name="Guided tour").tap()
     phone.wait_for_url(re.compile(r"/tour"))
 
