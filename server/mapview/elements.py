@@ -287,9 +287,10 @@ class ScreenLayout(_AtlasControl):
     Parameters
     ----------
     static_url : callable
-        Maps a path under ``static/`` to its URL.
+        Maps a path under ``static/`` to its URL: ``css/responsive.css`` comes through it, after
+        every other stylesheet of the page.
     atlas : AtlasLayers
-        The atlas on the page.
+        The atlas whose map and panels it fits to the screen.
 
     Examples
     --------

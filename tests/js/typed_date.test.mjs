@@ -1,5 +1,6 @@
 // Atlas.typedDate: the date a person types into the date box, read forgivingly, checked strictly.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 
 import { loadAtlas, plain } from "./load.mjs";
@@ -10,76 +11,13 @@ const FIRST = day(780);
 const TODAY = day(2026, 11, 30);
 const read = (text) => plain(Atlas.typedDate.read(text, FIRST, TODAY));
 
-const CALENDARS = {
-  fa: {
-    months: [
-      "ژانویه",
-      "فوریه",
-      "مارس",
-      "آوریل",
-      "مه",
-      "ژوئن",
-      "ژوئیه",
-      "اوت",
-      "سپتامبر",
-      "اکتبر",
-      "نوامبر",
-      "دسامبر",
-    ],
-    months_of: [
-      "ژانویه",
-      "فوریه",
-      "مارس",
-      "آوریل",
-      "مه",
-      "ژوئن",
-      "ژوئیه",
-      "اوت",
-      "سپتامبر",
-      "اکتبر",
-      "نوامبر",
-      "دسامبر",
-    ],
-    digits: "۰۱۲۳۴۵۶۷۸۹",
-    day_month_year: "{day} {month_of} {year}",
-    month_year: "{month} {year}",
-    year: "{year}",
-  },
-  ru: {
-    months: [
-      "январь",
-      "февраль",
-      "март",
-      "апрель",
-      "май",
-      "июнь",
-      "июль",
-      "август",
-      "сентябрь",
-      "октябрь",
-      "ноябрь",
-      "декабрь",
-    ],
-    months_of: [
-      "января",
-      "февраля",
-      "марта",
-      "апреля",
-      "мая",
-      "июня",
-      "июля",
-      "августа",
-      "сентября",
-      "октября",
-      "ноября",
-      "декабря",
-    ],
-    digits: "0123456789",
-    day_month_year: "{day} {month_of} {year} г.",
-    month_year: "{month} {year} г.",
-    year: "{year} г.",
-  },
-};
+// The calendars the pages use, from the server's own catalogues.
+const CALENDARS = Object.fromEntries(
+  ["fa", "ru"].map((code) => {
+    const path = new URL(`../../server/translations/${code}.json`, import.meta.url);
+    return [code, JSON.parse(readFileSync(path, "utf8")).calendar];
+  }),
+);
 
 function speak(code) {
   Atlas.i18n.use({
