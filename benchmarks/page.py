@@ -28,8 +28,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 REPAINT_STEPS = """async (steps) => {
     const atlas = Atlas.debug.atlases[0];
-    const first = +document.querySelector('.atlas-range').min;
-    const last = +document.querySelector('.atlas-range').max;
+    const first = Atlas.debug.sliders[0].first;
+    const last = Atlas.debug.sliders[0].last;
     const sync = [], frame = [];
     for (let i = 0; i < steps; i++) {
         const day = Math.round(first + (last - first) * ((i * 37) % steps) / steps);

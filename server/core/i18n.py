@@ -73,7 +73,12 @@ def in_words(value: date | PartialDate | str, lang: str = "en") -> str:
         month=calendar["months"][month],
         month_of=calendar["months_of"][month],
     )
-    return words.translate(str.maketrans("0123456789", calendar["digits"]))
+    return local_digits(words, lang)
+
+
+def local_digits(words: str, lang: str) -> str:
+    """Write digits in the script of ``lang``: Persian pages say ۱۸۲۸, not 1828."""
+    return words.translate(str.maketrans("0123456789", catalogue(lang)["calendar"]["digits"]))
 
 
 @cache

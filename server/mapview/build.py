@@ -7,6 +7,7 @@ atlas, classroom and tour pages are one map with different controls, not three c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -15,7 +16,7 @@ import folium
 
 from server.core.catalog import LayerSpec
 from server.core.export import formats_of
-from server.core.i18n import page_catalogue, text
+from server.core.i18n import local_digits, page_catalogue, text
 from server.core.store import LayerStore
 from server.mapview.elements import (
     AtlasLayers,
@@ -23,6 +24,7 @@ from server.mapview.elements import (
     CompareControl,
     DateSlider,
     Legend,
+    ScreenLayout,
     Toolbar,
     TourGuide,
 )
@@ -117,6 +119,7 @@ def build_map(
             steps=[moment.to_json() for moment in store.key_dates],
             labels=_labels(view.lang, TOUR_LABELS),
         ).add_to(atlas_map)
+    ScreenLayout(links.static, atlas).add_to(atlas_map)
     return atlas_map
 
 
@@ -124,10 +127,10 @@ TOOLBAR_LABELS = ("export", "export_view_geojson", "export_whole_atlas", "save_i
 CLASSROOM_LABELS = (
     "fullscreen", "exit_fullscreen", "keys_title", "close", "blank_notice", "key_next",
     "key_previous", "key_ten_years", "key_one_year", "key_play", "key_fullscreen", "key_legend",
-    "key_layers", "key_blank", "key_escape", "key_help",
+    "key_layers", "key_blank", "key_escape", "key_help", "key_type_date",
 )  # fmt: skip
 EXPORT_LABELS = {"gpkg": "export_layer_gpkg", "csv": "export_points_csv"}
-TOUR_LABELS = ("tour_step", "tour_next", "tour_previous", "sources")
+TOUR_LABELS = ("tour_step", "tour_next", "tour_previous", "sources", "caption_hide")
 PATTERN_SWATCH = "#6b6b6b"  # a neutral grey: the pattern, not the colour, is what a swatch shows
 
 
@@ -137,8 +140,23 @@ def _labels(lang: str, keys: tuple[str, ...]) -> dict[str, str]:
     return {key: interface[key] for key in keys}
 
 
+SLIDER_LABELS = (
+    "play", "play_speed", "year_back", "year_forward", "type_date", "type_date_hint",
+)  # fmt: skip
+PLAY_SPEEDS = (1, 5, 20)  # years a second; the middle one is the default
+DEFAULT_PLAY_SPEED = 5
+
+
 def _add_slider(atlas_map, atlas, store: LayerStore, view: View, links: Links) -> None:
     first_day, last_day = store.timeline()
+    speeds = [
+        {
+            "years": years,
+            "label": local_digits(text(view.lang, "speed_option", years=years), view.lang),
+            "default": years == DEFAULT_PLAY_SPEED,
+        }
+        for years in PLAY_SPEEDS
+    ]
     DateSlider(
         links.static,
         atlas,
@@ -146,7 +164,8 @@ def _add_slider(atlas_map, atlas, store: LayerStore, view: View, links: Links) -
         first_day=first_day.toordinal(),
         last_day=last_day.toordinal(),
         key_dates=_key_dates(store, view.lang),
-        labels={"play": text(view.lang, "play"), "date": text(view.lang, "slider_label")},
+        speeds=speeds,
+        labels={**_labels(view.lang, SLIDER_LABELS), "date": text(view.lang, "slider_label")},
     ).add_to(atlas_map)
 
 
@@ -214,10 +233,15 @@ def legend_entry(spec: LayerSpec, lang: str = "en", *, contrast: bool = False) -
     return {"id": spec.id, "title": translated.get("title", spec.title), "swatches": swatches}
 
 
+# Folium's map template forbids zooming the page (user-scalable=no): readers must be able to
+# enlarge the text (WCAG 1.4.4), so the page gets a viewport that allows it.
+_FOLIUM_VIEWPORT = re.compile(r'<meta name="viewport"[^>]*>')
+VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1">'
+
+
 def render_parts(atlas_map: folium.Map) -> MapParts:
     """Render the map once and split it, so our own page template can frame it."""
     figure = atlas_map.get_root()
     figure.render()
-    return MapParts(
-        header=figure.header.render(), html=figure.html.render(), script=figure.script.render()
-    )
+    header = _FOLIUM_VIEWPORT.sub(VIEWPORT, figure.header.render())
+    return MapParts(header=header, html=figure.html.render(), script=figure.script.render())

@@ -26,15 +26,21 @@ SCRIPTS = (
     "core/time",
     "core/calendars",
     "core/state",
+    "core/axis",
+    "core/play",
+    "core/typed_date",
     "map/patterns",
     "map/status",
     "map/popup_time",
+    "map/panels",
     "map/popup",
     "map/layers",
     "map/labels",
+    "map/plate",
     "map/snapshot",
     "controls/keys",
     "controls/calendar_line",
+    "controls/date_box",
     "controls/slider",
     "controls/legend_looks",
     "controls/legend",
@@ -45,6 +51,7 @@ SCRIPTS = (
     "controls/compare_maths",
     "controls/compare",
     "controls/classroom",
+    "controls/screen",
 )
 
 
@@ -105,7 +112,7 @@ class AtlasLayers(_AtlasControl):
 
 
 class DateSlider(_AtlasControl):
-    """A slider over the atlas's whole timeline, with the date in words, key dates and play.
+    """The time bar: a slider over the whole timeline, a date box to type in, and play.
 
     Parameters
     ----------
@@ -115,8 +122,10 @@ class DateSlider(_AtlasControl):
         The layers the slider moves through time.
     **options
         ``day`` (the ordinal shown first), ``first_day`` and ``last_day`` (ordinals
-        bounding the slider), ``key_dates`` (list of ``{"date", "title"}``) and
-        ``play_years_per_tick``.
+        bounding the slider), ``key_dates`` (list of ``{"date", "title"}``), ``speeds``
+        (``{"years", "label", "default"}``: Play's choices, in years a second), ``labels``
+        (interface strings) and ``axis`` (optional ``[year, fraction]`` breakpoints of the
+        non-linear track; ``static/js/core/axis.js`` has the default).
 
     Examples
     --------
@@ -309,3 +318,32 @@ class CompareControl(_AtlasControl):
         self._name = "CompareControl"
         self.atlas = atlas
         self.options = parse_options(**options)
+
+
+class ScreenLayout(_AtlasControl):
+    """Fit the page to its screen: phone, laptop or projector, left to right or right to left.
+
+    It brings ``responsive.css`` (last, so its rules for small screens and projectors win) and
+    attaches ``controls/screen.js``: the skip link to the slider, the foldable legend (a sheet
+    on phones) and tour caption, and the time bar's height for what must sit above it.
+    Add it after every other control: it works on what they drew.
+
+    Parameters
+    ----------
+    static_url : callable
+        Maps a path under ``static/`` to its URL: ``css/responsive.css`` comes through it, after
+        every other stylesheet of the page.
+    atlas : AtlasLayers
+        The atlas whose map and panels it fits to the screen.
+
+    Examples
+    --------
+    >>> ScreenLayout(lambda p: "/static/" + p, atlas).add_to(m)
+    """
+
+    _template = _template("screen_layout.html")
+
+    def __init__(self, static_url: Callable[[str], str], atlas: AtlasLayers) -> None:
+        super().__init__(static_url, css=("responsive",))
+        self._name = "ScreenLayout"
+        self.atlas = atlas

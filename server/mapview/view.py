@@ -1,7 +1,8 @@
 """What a map page shows: one day, the layers that are on, and the page's language.
 
 ``view_from_query`` reads ``?date=``, ``?layers=`` and ``?lang=`` (plain mappings, no request);
-a bad value raises ``InvalidParameter`` naming the parameter.
+a bad value raises ``InvalidParameter`` naming the parameter, and so does a date after today:
+the atlas does not carry today's map into the future.
 """
 
 from __future__ import annotations
@@ -48,6 +49,11 @@ def view_from_query(store: LayerStore, query: Mapping[str, str], base: View | No
             day = parse_day(query["date"])
         except ValueError as error:
             raise InvalidParameter(f"date: {error}") from None
+        last = store.timeline()[1]
+        if day > last:
+            raise InvalidParameter(
+                f"date: {day.isoformat()} is after today ({last.isoformat()}); the atlas ends today"
+            )
     layers = view.layers
     if "layers" in query:
         layers = tuple(part for part in query["layers"].split(",") if part)

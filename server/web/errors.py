@@ -9,9 +9,13 @@ from __future__ import annotations
 from flask import Flask, Response, jsonify, make_response, request
 from werkzeug.exceptions import HTTPException
 
+from server.core.contract import LANGUAGES
 from server.core.errors import AtlasError
+from server.core.i18n import page_catalogue
 from server.mapview.render import render_page
 from server.web.links import served_links
+
+HEADINGS = {400: "error_400", 404: "error_404", 405: "error_405"}
 
 
 def init_app(app: Flask) -> None:
@@ -35,6 +39,23 @@ def _http_error(error: HTTPException) -> Response:
 def _answer(status: int, code: str, description: str) -> Response:
     """Pages get a readable HTML page; everything else gets JSON ``{"code", "description"}``."""
     if request.blueprint == "views" and request.accept_mimetypes.accept_html:
-        page = render_page("error.html", status=status, message=description, links=served_links())
-        return make_response(page, status)
+        return make_response(_error_page(status, description), status)
     return make_response(jsonify(code=code, description=description), status)
+
+
+def _error_page(status: int, description: str) -> str:
+    """Render the error as a page like the atlas's own, in the language the address asked for."""
+    asked = request.args.get("lang", "en")
+    lang = asked if asked in LANGUAGES else "en"
+    texts = page_catalogue(lang)
+    links = served_links()
+    return render_page(
+        "error.html",
+        status=status,
+        heading=texts["interface"][HEADINGS.get(status, "error_other")],
+        message=description,
+        links=links,
+        ui=texts["interface"],
+        language=texts["language"],
+        home=links.page("atlas") + ("" if lang == "en" else f"?lang={lang}"),
+    )

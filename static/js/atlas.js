@@ -19,7 +19,8 @@
  * for the page's controls, one per Folium element.
  *
  * Atlas.debug is for tests and benchmarks only: Atlas.debug.atlases lists every Atlas.Layers
- * made on the page, in order. Nothing in the page reads it.
+ * made on the page, in order, and Atlas.debug.sliders every time bar. Nothing in the page
+ * reads it.
  */
 (function (global) {
   "use strict";
@@ -87,6 +88,6 @@
     Emitter: Emitter,
     Actions: Actions,
     controls: {},
-    debug: { atlases: [] },
+    debug: { atlases: [], sliders: [] },
   };
 })(window);

@@ -72,11 +72,14 @@ def file_roots() -> list[str]:
     return []
 
 
-@pytest.fixture
-def page(browser, file_roots):
-    context = browser.new_context(
-        viewport={"width": 1280, "height": 800}, locale="en-GB", accept_downloads=True
-    )
+def watched_page(browser, file_roots: list[str], **context_options):
+    """A page in its own context that records requests off the host and console errors.
+
+    Yields the page, then fails the test if it asked for anything off 127.0.0.1 or logged an
+    error (the context options set the window: size, touch, a phone's pixel ratio).
+    """
+    options = {"viewport": {"width": 1280, "height": 800}, "locale": "en-GB"}
+    context = browser.new_context(accept_downloads=True, **{**options, **context_options})
     off_host: list[str] = []
     errors: list[str] = []
 
@@ -93,6 +96,24 @@ def page(browser, file_roots):
     context.close()
     assert not off_host, f"the page asked for something off 127.0.0.1: {off_host}"
     assert not errors, f"the page logged errors: {errors}"
+
+
+@pytest.fixture
+def page(browser, file_roots):
+    yield from watched_page(browser, file_roots)
+
+
+@pytest.fixture
+def phone(browser, file_roots):
+    """A phone held upright: 390×844 CSS pixels at three device pixels each, touch only."""
+    yield from watched_page(
+        browser,
+        file_roots,
+        viewport={"width": 390, "height": 844},
+        device_scale_factor=3,
+        has_touch=True,
+        is_mobile=True,
+    )
 
 
 @pytest.fixture(scope="session")

@@ -66,3 +66,53 @@ def query_of(page) -> str:
 
 def iso(day: date) -> str:
     return f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
+
+
+SLIDE_TO = """([day, release]) => {
+    const slider = Atlas.debug.sliders[0];
+    slider.input.value = slider.positionOf(day);
+    slider.input.dispatchEvent(new Event("input", {bubbles: true}));
+    if (release) slider.input.dispatchEvent(new Event("change", {bubbles: true}));
+}"""
+
+
+def slide_to(page, day: date, release: bool = True) -> None:
+    """Move the slider's thumb to a day's place, as a drag ending there would (``release``)."""
+    page.evaluate(SLIDE_TO, [day.toordinal(), release])
+
+
+MAP_SHARE = """(cells) => {
+    const map = Atlas.debug.atlases[0].map.getContainer();
+    let seen = 0;
+    for (let i = 0; i < cells; i++) {
+        for (let j = 0; j < cells; j++) {
+            const x = (i + 0.5) * window.innerWidth / cells;
+            const y = (j + 0.5) * window.innerHeight / cells;
+            const element = document.elementFromPoint(x, y);
+            const control = element && element.closest(".leaflet-control-container");
+            if (element && map.contains(element) && !control) {
+                seen += 1;
+            }
+        }
+    }
+    return seen / (cells * cells);
+}"""
+
+
+def map_share(page, cells: int = 48) -> float:
+    """Return the share of the window where the map itself shows: not a panel, not a control."""
+    return page.evaluate(MAP_SHARE, cells)
+
+
+def center_on(page, lat: float, lon: float) -> dict:
+    """Centre the map on a place, at once, and return where it is in the window (x, y)."""
+    return page.evaluate(
+        """([lat, lon]) => {
+            const map = Atlas.debug.atlases[0].map;
+            map.setView([lat, lon], map.getZoom(), {animate: false});
+            const point = map.latLngToContainerPoint([lat, lon]);
+            const box = map.getContainer().getBoundingClientRect();
+            return {x: box.left + point.x, y: box.top + point.y};
+        }""",
+        [lat, lon],
+    )

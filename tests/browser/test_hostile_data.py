@@ -20,6 +20,8 @@ def test_markup_in_the_data_is_shown_as_text(page, fixture_server):
     popup = page.locator(".atlas-popup")
     assert popup.locator(".atlas-popup-name").inner_text() == "<img src=x onerror=alert(1)>"
     assert "<b onmouseover=alert(4)>bold</b>" in popup.inner_text()
+    for folded in popup.locator("summary").all():
+        folded.click()  # the dating note and the sources: text too, once unfolded
     assert "javascript:alert(5)" in popup.inner_text()
     assert popup.locator("img, b, script, a").count() == 0
     page.locator(".atlas-f-hostile-place").hover()

@@ -8,6 +8,8 @@ const { Atlas } = loadAtlas(["controls/keys"]);
 
 const SLIDER = { closest: (selector) => (selector === ".atlas-range" ? SLIDER : null) };
 const BUTTON = { closest: () => null };
+// A text field (the date box): it matches the keymap's selector of fields.
+const FIELD = { closest: (selector) => (selector.includes("input:not") ? FIELD : null) };
 
 // A page with the actions named, each logging "name argument" when run.
 function page(mode, names) {
@@ -28,7 +30,7 @@ function page(mode, names) {
   return { log, press, keys };
 }
 
-const SLIDER_ACTIONS = ["years", "keyDate", "edge", "play"];
+const SLIDER_ACTIONS = ["years", "keyDate", "edge", "play", "typeDate"];
 const CLASSROOM_ACTIONS = [
   ...SLIDER_ACTIONS,
   "fullscreen",
@@ -70,7 +72,16 @@ describe("the normal keymap", () => {
     assert.equal(press("ArrowLeft", { altKey: true }), false);
     assert.deepEqual(log, []);
     assert.equal(press("ArrowRight", { shiftKey: true }), true);
-    assert.deepEqual(log, ["years 1"]);
+    assert.equal(press("ArrowLeft", { shiftKey: true }), true);
+    assert.equal(press("ArrowUp", { shiftKey: true }), true);
+    assert.deepEqual(log, ["years 10", "years -10", "years 1"]);
+  });
+
+  it("opens the date box with Enter on the slider", () => {
+    const { log, press } = page("normal", SLIDER_ACTIONS);
+    assert.equal(press("Enter"), true);
+    assert.equal(press("Enter", { target: BUTTON }), false);
+    assert.deepEqual(log, ["typeDate"]);
   });
 });
 
@@ -98,13 +109,21 @@ describe("the classroom keymap", () => {
 
   it("has a letter for each presenter's action, in either case", () => {
     const { log, press } = page("classroom", CLASSROOM_ACTIONS);
-    for (const key of [" ", "k", "K", "f", "F", "l", "b", "B", ".", "?", "Escape"]) {
+    for (const key of [" ", "k", "K", "f", "F", "l", "b", "B", ".", "?", "Escape", "g"]) {
       assert.equal(press(key, { shiftKey: key === "?" || key !== key.toLowerCase() }), true, key);
     }
     assert.deepEqual(log, [
       "play", "play", "play", "fullscreen", "fullscreen", "legend", "blank", "blank", "blank",
-      "help", "escape",
+      "help", "escape", "typeDate",
     ]); // prettier-ignore
+  });
+
+  it("leaves every key typed into a field alone: typing 1916 toggles no layer", () => {
+    const { log, press } = page("classroom", CLASSROOM_ACTIONS);
+    for (const key of ["1", "9", "b", " ", "Escape", "ArrowLeft"]) {
+      assert.equal(press(key, { target: FIELD }), false, key);
+    }
+    assert.deepEqual(log, []);
   });
 
   it("turns layers 1 to 9 on and off by their place in the legend", () => {

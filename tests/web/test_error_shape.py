@@ -58,5 +58,6 @@ def test_page_routes_refuse_a_browser_with_a_readable_page(tiny_client, url):
     assert answer.mimetype == "text/html"
     assert answer.status_code == tiny_client.get(url).status_code
     page = answer.get_data(as_text=True)
-    assert f"<h1>{answer.status_code}</h1>" in page
+    assert f'<p class="atlas-error-status">{answer.status_code}</p>' in page
     assert as_json["description"].replace("'", "&#39;") in page
+    assert "/static/css/atlas.css" in page, "styled like the atlas"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 import pytest
 
@@ -75,6 +76,47 @@ def test_a_browser_gets_a_readable_error_page_with_the_input_escaped(client):
     text = answer.get_data(as_text=True)
     assert "<script>alert(1)" not in text
     assert "&lt;script&gt;" in text
+
+
+def test_a_date_after_today_is_refused_saying_where_the_atlas_ends(client):
+    tomorrow = date.today() + timedelta(days=1)
+    answer = client.get(f"/?date={tomorrow.isoformat()}")
+    assert answer.status_code == 400
+    description = answer.get_json()["description"]
+    assert description == (
+        f"date: {tomorrow.isoformat()} is after today ({date.today().isoformat()}); "
+        "the atlas ends today"
+    )
+    assert client.get(f"/?date={date.today().isoformat()}").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "home"),
+    [
+        ("en", "The address asks for something the atlas cannot show", 'href="/"'),
+        ("fa", "این نشانی چیزی می‌خواهد که اطلس نمی‌تواند نشان دهد", 'href="/?lang=fa"'),
+        ("ru", "По этому адресу атлас не может ничего показать", 'href="/?lang=ru"'),
+    ],
+)
+def test_error_pages_speak_the_language_asked_for_and_look_like_the_atlas(
+    client, lang, heading, home
+):
+    answer = client.get(f"/?date=banana&lang={lang}", headers={"Accept": "text/html"})
+    assert answer.status_code == 400
+    page = answer.get_data(as_text=True)
+    assert f'<html lang="{lang}" dir="{"rtl" if lang == "fa" else "ltr"}">' in page
+    assert f"<h1>{heading}</h1>" in page
+    assert home in page
+    assert 'name="viewport"' in page and "css/atlas.css" in page
+    assert "is not a date" in page, "the precise reason stays"
+    if lang != "en":
+        assert '<p class="atlas-error-message" lang="en" dir="ltr">' in page
+
+
+def test_the_map_page_lets_readers_zoom_it(client):
+    page = client.get("/", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page
+    assert "user-scalable=no" not in page and "maximum-scale" not in page
 
 
 def test_data_scripts_carry_an_etag_and_answer_304(client):

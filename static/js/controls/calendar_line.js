@@ -40,23 +40,7 @@
     return Atlas.time.inWords(value) + (others ? " (" + others + ")" : "");
   }
 
-  // Put a line of equivalents under the slider's date (an <output>) and keep it in step.
-  function attach(output, state) {
-    var box = document.createElement("div");
-    box.className = "atlas-datebox";
-    output.parentNode.insertBefore(box, output);
-    box.appendChild(output);
-    var line = document.createElement("span");
-    line.className = "atlas-date-calendars";
-    box.appendChild(line);
-    state.follow("day", function (current) {
-      line.textContent = equivalents(current.day);
-    });
-    return line;
-  }
-
   Atlas.controls.calendarLine = {
-    attach: attach,
     equivalents: equivalents,
     withEquivalents: withEquivalents,
     inSentence: inSentence,

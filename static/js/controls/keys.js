@@ -8,7 +8,8 @@
  * A table maps a key (event.key, a single character in lower case, "Shift+" before a named key
  * held with Shift) to named actions (see Atlas.Actions): the first one the page has runs, so
  * PageDown turns the tour's page where there is a tour and jumps to the next key date elsewhere.
- * Keys held with Ctrl, Alt or Meta are left to the browser.
+ * Keys held with Ctrl, Alt or Meta are left to the browser, and so is every key typed into a
+ * field (the date box, the play speed): typing "1916" must not toggle layers 1, 9 and 6.
  */
 (function (Atlas) {
   "use strict";
@@ -20,6 +21,9 @@
   var FORWARD = act("tourStep|keyDate", 1);
   var BACK = act("tourStep|keyDate", -1);
   var PLAY = act("play");
+  var TYPE_DATE = act("typeDate");
+  // Where keys are typed, not pressed: text fields, lists and editable text (not the slider).
+  var FIELDS = "input:not([type=range]), select, textarea, [contenteditable]";
 
   var keymaps = {
     normal: {
@@ -29,10 +33,13 @@
         ArrowUp: act("years", 1),
         ArrowLeft: act("years", -1),
         ArrowDown: act("years", -1),
+        "Shift+ArrowRight": act("years", 10),
+        "Shift+ArrowLeft": act("years", -10),
         PageDown: act("keyDate", 1),
         PageUp: act("keyDate", -1),
         Home: act("edge", -1),
         End: act("edge", 1),
+        Enter: TYPE_DATE,
         " ": PLAY,
         Spacebar: PLAY,
       },
@@ -50,6 +57,7 @@
         ArrowDown: act("years", -1),
         " ": PLAY,
         k: PLAY,
+        g: TYPE_DATE,
         f: act("fullscreen"),
         l: act("legend"),
         b: act("blank"),
@@ -90,6 +98,9 @@
   Keys.prototype.binding = function (event) {
     var scope = this.keymap.scope;
     if (!event.key || event.ctrlKey || event.altKey || event.metaKey) {
+      return null;
+    }
+    if (event.target && event.target.closest && event.target.closest(FIELDS)) {
       return null;
     }
     if (scope && !(event.target && event.target.closest && event.target.closest(scope))) {

@@ -53,7 +53,7 @@
     var ctx = this.back.getContext("2d");
     ctx.setTransform(this.scale, 0, 0, this.scale, 0, 0);
     this.atlas.state.setDay(this.plan.days[index]);
-    return Atlas.snapshot.draw(this.atlas, ctx, { bigDate: true });
+    return Atlas.snapshot.frame(this.atlas, ctx);
   };
 
   Recording.prototype.show = function () {

@@ -1,5 +1,6 @@
 /* Take the view away: GeoJSON of what is drawn (made in the browser, so it works in a static
- * copy too), the server's GeoPackage/CSV cut at the view's date, a PNG, or a printed page.
+ * copy too), the server's GeoPackage/CSV cut at the view's date, a PNG, or a printed page
+ * (both plates: map/plate.js and map/snapshot.js).
  */
 (function (Atlas) {
   "use strict";
@@ -57,8 +58,9 @@
     Atlas.controls.timelapse.attach(root, atlas, download); // a WebM of a period
     Atlas.controls.compare.link(root, atlas); // this view beside another date
     root.querySelector(".atlas-print").addEventListener("click", function () {
-      window.print();
+      Atlas.plate.print(atlas);
     });
+    Atlas.plate.followBrowserPrint(atlas);
     atlas.state.follow("change", function (state) {
       updateLinks(root, state);
     });

@@ -6,6 +6,8 @@
   "use strict";
 
   var FLIGHT_SECONDS = 0.8;
+  var SOURCES_OPEN_HEIGHT = 900;
+  var FRAME_MARGIN = 8;
 
   function Tour(root, atlas, options) {
     var self = this;
@@ -25,6 +27,8 @@
       self.go(self.index - 1);
     });
     L.DomEvent.disableClickPropagation(root);
+    // The sources show under the caption where there is room; on a smaller screen they fold.
+    root.querySelector(".atlas-tour-sources").open = window.innerHeight >= SOURCES_OPEN_HEIGHT;
     // A static copy has one tour page; its step comes from ?step= in the address.
     var asked = +new URLSearchParams(window.location.search).get("step");
     this.go((asked >= 1 && asked <= this.steps.length ? asked : options.step) - 1, false);
@@ -44,15 +48,12 @@
     this.root.querySelector(".atlas-tour-title").textContent = words.title;
     this.dateLine().textContent = Atlas.controls.calendarLine.withEquivalents(step.date);
     this.root.querySelector(".atlas-tour-caption").textContent = words.caption;
-    this.root.querySelector(".atlas-tour-sources").textContent =
-      this.labels.sources +
-      ": " +
+    this.root.querySelector(".atlas-tour-sources-list").textContent =
       step.sources
         .map(function (ref) {
           return (atlas.data.sources[Atlas.popup.citation(ref).key] || ref).replace(/\.$/, "");
         })
-        .join("; ") +
-      ".";
+        .join("; ") + ".";
     this.root.querySelector(".atlas-tour-previous").disabled = index === 0;
     this.root.querySelector(".atlas-tour-next").disabled = index === this.steps.length - 1;
     atlas.state.setView(Atlas.time.firstDay(step.date), step.layers, this.urls[index]);
@@ -61,10 +62,13 @@
         [step.bbox[1], step.bbox[0]],
         [step.bbox[3], step.bbox[2]],
       ];
+      // Framed in the map the panels leave free: the caption never sits on the subject.
+      var options = Atlas.panels.padding(atlas.map, FRAME_MARGIN);
       if (fly === false) {
-        atlas.map.fitBounds(bounds);
+        atlas.map.fitBounds(bounds, options);
       } else {
-        atlas.map.flyToBounds(bounds, { duration: FLIGHT_SECONDS });
+        options.duration = FLIGHT_SECONDS;
+        atlas.map.flyToBounds(bounds, options);
       }
     }
   };

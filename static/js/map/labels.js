@@ -6,26 +6,6 @@
   "use strict";
 
   var GAP = 4;
-  var PANELS =
-    ".atlas-header, .atlas-legend, .atlas-timebar, .atlas-toolbar, .atlas-tour, .atlas-classroom";
-
-  // The panels over the map, as boxes in map-container pixels: names never hide under them.
-  function panelBoxes(map) {
-    var origin = map.getContainer().getBoundingClientRect();
-    return Array.prototype.map
-      .call(document.querySelectorAll(PANELS), function (panel) {
-        var box = panel.getBoundingClientRect();
-        return {
-          left: box.left - origin.left,
-          top: box.top - origin.top,
-          right: box.right - origin.left,
-          bottom: box.bottom - origin.top,
-        };
-      })
-      .filter(function (box) {
-        return box.right > box.left;
-      });
-  }
 
   function overlaps(a, b) {
     return (
@@ -80,7 +60,7 @@
     var map = this.atlas.map;
     var size = map.getSize();
     var placed = [];
-    var obstacles = panelBoxes(map);
+    var obstacles = Atlas.panels.boxes(map); // names never hide under the panels
     var self = this;
     Object.keys(this.nodes).forEach(function (id) {
       self.nodes[id].style.display = "none";

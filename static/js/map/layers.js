@@ -94,12 +94,7 @@
           return L.circleMarker(latlng, options);
         },
       });
-      leafletLayer.bindPopup(
-        function () {
-          return Atlas.popup.content(feature, layerSpec, sources, state.day);
-        },
-        { maxWidth: 360 },
-      );
+      Atlas.popup.bind(leafletLayer, feature, layerSpec, sources, map, state);
       // A node, not a string: Leaflet would treat a string as HTML.
       var name = Atlas.popup.element("span", null, Atlas.i18n.nameOf(feature.properties).text);
       leafletLayer.bindTooltip(name, { sticky: true });

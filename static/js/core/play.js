@@ -1,0 +1,70 @@
+/* Where Play starts and where each of its steps lands: pure day arithmetic, no DOM
+ * (tests/js/play.test.mjs).
+ *
+ * Play starts where the reader is, unless there is nothing left to see after it (the atlas
+ * opens on its last key date): then it starts at the first content. Each step moves on by
+ * whole years, and a stretch where nothing changes (the seven centuries between the Rus'
+ * raids and the Muscovy Company) is crossed in one step, stopping a year before the next
+ * change, so no one watches an empty map for two minutes.
+ *
+ * `changes` is the sorted list of days on which something drawn appears or disappears.
+ */
+(function (Atlas) {
+  "use strict";
+
+  // A stretch longer than this with nothing changing is crossed in one step.
+  var QUIET_YEARS = 10;
+
+  function firstAfter(changes, day) {
+    for (var i = 0; i < changes.length; i++) {
+      if (changes[i] > day) {
+        return changes[i];
+      }
+    }
+    return null;
+  }
+
+  // The day Play starts from: the reader's day, or the first content if nothing lies ahead.
+  function start(day, first, last, changes) {
+    var ahead = firstAfter(changes, day);
+    if (day < last && ahead !== null && ahead <= last) {
+      return day;
+    }
+    var opening = firstAfter(changes, first - 1);
+    return opening === null ? first : Math.max(first, Math.min(opening, last));
+  }
+
+  // The day after one step of `years` from `day`, never past `last`.
+  function next(day, years, last, changes) {
+    var time = Atlas.time;
+    var target = time.addYears(day, years);
+    var change = firstAfter(changes, day);
+    if (change !== null && time.addYears(day, QUIET_YEARS) < change) {
+      target = Math.max(target, time.addYears(change, -1));
+    }
+    return Math.min(target, last);
+  }
+
+  // The days a set of entries ({first, last}) appear and disappear, sorted, once each.
+  function changesOf(entries, keyDays) {
+    var days = {};
+    entries.forEach(function (entry) {
+      if (isFinite(entry.first)) {
+        days[entry.first] = true;
+      }
+      if (isFinite(entry.last)) {
+        days[entry.last + 1] = true;
+      }
+    });
+    (keyDays || []).forEach(function (day) {
+      days[day] = true;
+    });
+    return Object.keys(days)
+      .map(Number)
+      .sort(function (a, b) {
+        return a - b;
+      });
+  }
+
+  Atlas.play = { start: start, next: next, changesOf: changesOf, QUIET_YEARS: QUIET_YEARS };
+})(window.Atlas);
