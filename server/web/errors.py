@@ -9,7 +9,7 @@ from __future__ import annotations
 from flask import Flask, Response, jsonify, make_response, request
 from werkzeug.exceptions import HTTPException
 
-from server.core.contract import LANGUAGES
+from server.core.catalog import LANGUAGES
 from server.core.errors import AtlasError
 from server.core.i18n import page_catalogue
 from server.mapview.render import render_page

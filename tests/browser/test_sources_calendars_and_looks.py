@@ -115,7 +115,8 @@ def test_the_popup_says_who_held_it_and_which_treaty_ceded_it(page, status_serve
     page.mouse.click(*point)
     status = page.locator(".atlas-popup-status")
     assert status.inner_text().startswith(
-        "Occupied by Russia; ceded by the Treaty of Gulistan on 24 October 1813 (12 October 1813 O.S."
+        "Occupied by Russia; ceded by the Treaty of Gulistan on 24 October 1813"
+        " (12 October 1813 O.S."
     )
     assert (
         page.locator(".atlas-popup-calendars")

@@ -21,8 +21,6 @@ COMMON = set(REQUIRED_TEXT) | {
     "certainty",
     "sources",
     "chain",
-    "description_fa",
-    "description_ru",
     "date_note_fa",
     "date_note_ru",
     "start_date_edtf",

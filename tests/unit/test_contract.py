@@ -218,37 +218,3 @@ def test_translations_of_a_layer_and_a_key_date_are_read_from_the_data(geodata_c
     assert store.layer("zones").spec.text("ru") == {"title": "Зоны"}
     assert store.texts("fa")["layers"]["zones"] == {"properties": {"controller": "در دست"}}
     assert store.texts("fa")["key_dates"][moments[0]["id"]] == {"caption": "یک عهدنامه"}
-
-
-def test_value_labels_in_each_language_are_read_from_the_catalogue(geodata_copy):
-    path = geodata_copy / "catalog.json"
-    catalog = json.loads(path.read_text())
-    rule = catalog["layers"][0]["properties"]["controller"]
-    rule["labels"] = {"Persia": "Persia (Qajar)"}
-    rule["labels_ru"] = {"Persia": "Персия", "Russia": "Россия"}
-    path.write_text(json.dumps(catalog))
-    store = LayerStore.load(geodata_copy)
-    assert store.texts("ru")["layers"]["zones"] == {
-        "values": {"controller": {"Persia": "Персия", "Russia": "Россия"}}
-    }
-    assert store.layer("zones").spec.properties["controller"]["labels"]["Persia"] == (
-        "Persia (Qajar)"
-    )
-
-
-@pytest.mark.parametrize(
-    ("rule", "reason"),
-    [
-        ({"labels_fa": {"Prussia": "پروس"}}, "labels values not in its 'values': Prussia"),
-        ({"labels": {"Persia": ""}}, "'properties.controller.labels.Persia' must be a non-empty"),
-        ({"labels_ru": ["Персия"]}, "labels_ru must be an object of value: label"),
-        ({"popup": "no"}, "popup must be true or false"),
-    ],
-)
-def test_broken_value_labels_are_named(geodata_copy, rule, reason):
-    path = geodata_copy / "catalog.json"
-    catalog = json.loads(path.read_text())
-    catalog["layers"][0]["properties"]["controller"].update(rule)
-    path.write_text(json.dumps(catalog))
-    with pytest.raises(DataError, match=f"layer 'zones': .*{reason}"):
-        LayerStore.load(geodata_copy)
