@@ -40,35 +40,55 @@ def cli() -> None:
 @click.option(
     "--workers",
     type=click.IntRange(1, 64),
-    default=lambda: min(2 * (os.cpu_count() or 1) + 1, 9),
-    show_default="2 × cores + 1",
-    help="Gunicorn worker processes.",
+    default=lambda: min(os.cpu_count() or 1, 8),
+    show_default="one per core",
+    help="Worker processes, forked after the data is loaded.",
 )
 @click.option(
     "--threads",
     type=click.IntRange(1, 64),
     default=4,
     show_default=True,
-    help="Threads per worker.",
+    help="Python threads per worker.",
+)
+@click.option(
+    "--header-timeout",
+    type=click.FloatRange(0.1, 60),
+    default=5.0,
+    show_default=True,
+    help="Seconds a connection may take to send its request headers (slow clients).",
+)
+@click.option(
+    "--server",
+    "server_name",
+    type=click.Choice(["granian", "gunicorn"]),
+    default="granian",
+    show_default=True,
+    help="HTTP server: granian (Rust HTTP core) or gunicorn (for comparison).",
 )
 @click.option("--access-log", is_flag=True, help="Log every request to standard output.")
-@click.option("--dev", is_flag=True, help="Flask's reloading debug server instead of gunicorn.")
-def serve(
-    geodata: Path, host: str, port: int, workers: int, threads: int, access_log: bool, dev: bool
-) -> None:
-    """Validate the data, then serve the atlas (gunicorn; --dev for the reloader)."""
-    app = create_app({"GEODATA_DIR": str(geodata)})
-    if dev or os.environ.get("FLASK_DEBUG") == "1":
-        app.run(host=host, port=port, debug=True)
-        return
-    from server.web.gunicorn import run_gunicorn
+@click.option("--reload", is_flag=True, help="Restart when code, templates or data change.")
+def serve(geodata: Path, server_name: str, reload: bool, **settings) -> None:
+    """Validate the data, then serve the atlas (granian; --reload while developing)."""
+    from server.web.granian import ServeOptions, run_granian, run_granian_reloading
 
+    options = ServeOptions(**settings)
+    app = create_app({"GEODATA_DIR": str(geodata)})  # broken data stops here, before any worker
+    where = f"http://{options.host}:{options.port}/"
+    if reload:
+        click.echo(f"Serving the atlas on {where}, restarting on changes")
+        run_granian_reloading(geodata, options)
+        return
     click.echo(
-        f"Serving the atlas on http://{host}:{port}/ ({workers} workers × {threads} threads)"
+        f"Serving the atlas on {where} ({server_name}, "
+        f"{options.workers} workers × {options.threads} threads)"
     )
-    run_gunicorn(
-        app, bind=f"{host}:{port}", workers=workers, threads=threads, access_log=access_log
-    )
+    if server_name == "gunicorn":
+        from server.web.gunicorn import run_gunicorn
+
+        run_gunicorn(app, options)
+    else:
+        run_granian(app, options)
 
 
 @cli.command()
