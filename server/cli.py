@@ -14,7 +14,7 @@ import click
 
 from server import create_app
 from server.core.contract import LayerSpec, check_collection, parse_catalog, read_json, read_sources
-from server.core.errors import AtlasError, DataError
+from server.core.errors import AtlasError, DataError, SettingError
 from server.core.export import FORMATS, export
 from server.core.store import LayerStore
 from server.paths import GEODATA_DIR
@@ -168,6 +168,9 @@ def main(argv: list[str] | None = None) -> None:
     except DataError as error:
         click.echo(f"atlas: invalid data: {error}", err=True)
         code = 1
+    except SettingError as error:
+        click.echo(f"atlas: invalid setting: {error}", err=True)
+        code = 2
     except click.Abort:
         code = 1
     sys.exit(code or 0)

@@ -16,7 +16,7 @@ from server.core.export import downloads, export
 from server.core.store import LayerStore
 from server.mapview.data import data_script_bytes
 from server.mapview.links import PAGES, relative_links
-from server.mapview.render import render_map_page, strip_nonces
+from server.mapview.render import render_map_page
 from server.mapview.view import default_view
 from server.paths import LEAFLET_DIR, STATIC_DIR
 
@@ -33,7 +33,7 @@ def build_static(store: LayerStore, config: Mapping[str, Any], target: Path) -> 
     links = relative_links()
     for mode, filename in PAGES.items():
         html = render_map_page(store, default_view(store), links, config, mode=mode, tour_step=1)
-        _write(target / filename, strip_nonces(html).encode())
+        _write(target / filename, html.encode())
     for layer_id, fmt in downloads(store):
         _write(target / "data" / f"{layer_id}.{fmt}", export(store, layer_id, fmt).body)
     for name in ("atlas", "basemap"):

@@ -9,7 +9,7 @@ from server.mapview.data import data_script_bytes
 from server.mapview.render import render_map_page
 from server.mapview.view import view_from_query
 from server.paths import LEAFLET_DIR
-from server.web import api, caching
+from server.web import api, caching, security
 from server.web.links import served_links
 from server.web.state import get_store
 
@@ -46,16 +46,25 @@ def tour_step_page(step: int):
 def _map_page(mode: str, tour_step: int | None = None) -> str:
     """Render a map page, or reuse an earlier rendering of the same view.
 
-    Pages hold nothing personal, and ``security`` fills in a fresh CSP nonce per response.
+    Pages hold nothing personal; each response gets its own CSP nonce.
     """
     store = get_store()
     view = view_from_query(store, request.args)
-    return caching.cached_page(
+    segments = caching.cached_page(
         (mode, view, tour_step, request.url_root),
-        lambda: render_map_page(
-            store, view, served_links(), current_app.config, mode=mode, tour_step=tour_step
+        lambda: security.nonce_slots(
+            lambda nonce: render_map_page(
+                store,
+                view,
+                served_links(),
+                current_app.config,
+                mode=mode,
+                tour_step=tour_step,
+                nonce=nonce,
+            )
         ),
     )
+    return security.with_fresh_nonce(segments)
 
 
 @bp.get("/data/<any(atlas, basemap):name>.js")

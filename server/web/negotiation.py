@@ -1,0 +1,62 @@
+"""What a request's Accept and Accept-Encoding headers can change, as a small key.
+
+The fast path in front of Flask (``server.web.caching``) keys answers by these headers. Kept
+raw, a client sending unique 7 KB headers made every request a new entry of 14 KB (the
+reliability review watched a worker grow by 300 MB in 75 s). Reduced here to the only things
+our answers depend on: the quality the client gives each media type we can answer with, whether
+it names HTML itself (``/`` tells browsers from API clients by that), and the compression that
+will be chosen. Two requests with the same key negotiate the same answer, however they spell
+their headers, as long as routes negotiate by ``accept_mimetypes.quality`` over
+``MEDIA_TYPES``. Headers are at most 8 KB each (``server.web.origin``).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from flask_compress.flask_compress import _choose_algorithm
+from werkzeug.datastructures import MIMEAccept
+from werkzeug.http import parse_accept_header
+
+from server.core.formats import CSV, GEOJSON, GEOPACKAGE, HTML, JAVASCRIPT, JSON, OPENAPI
+
+# Every media type any route answers with (a format added elsewhere belongs here too).
+MEDIA_TYPES = (
+    HTML,
+    JSON,
+    GEOJSON,
+    OPENAPI.split(";")[0],
+    "application/schema+json",
+    CSV,
+    GEOPACKAGE,
+    JAVASCRIPT,
+    "text/css",
+    "image/svg+xml",
+)
+MEMO_LIMIT = 512  # headers longer than this are reduced anew each time, never remembered
+
+Key = tuple
+
+
+def negotiation_key(accept: str, accept_encoding: str, codings: tuple[str, ...]) -> Key:
+    """Return the small key standing for what ``accept`` and ``accept_encoding`` negotiate.
+
+    ``codings`` are the compressions the app offers; the encoding part of the key is the one
+    Flask-Compress will choose (by its own function, so the two cannot disagree).
+    """
+    return (*_accept_key(accept), _choose_algorithm(codings, accept_encoding))
+
+
+def _accept_key(header: str) -> Key:
+    if len(header) <= MEMO_LIMIT:
+        return _accept_key_memo(header)
+    return _reduce_accept(header)
+
+
+def _reduce_accept(header: str) -> Key:
+    accept = parse_accept_header(header, MIMEAccept)
+    named_html = HTML in accept.values()
+    return (bool(accept), named_html, *(accept.quality(kind) for kind in MEDIA_TYPES))
+
+
+_accept_key_memo = lru_cache(maxsize=256)(_reduce_accept)
