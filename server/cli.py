@@ -13,9 +13,10 @@ from pathlib import Path
 import click
 
 from server import create_app
-from server.core.contract import LayerSpec, check_collection, parse_catalog, read_json, read_sources
+from server.core.contract import LayerSpec, check_collection, parse_catalog
 from server.core.errors import AtlasError, DataError, SettingError
 from server.core.export import FORMATS, export
+from server.core.reading import read_json, read_sources
 from server.core.store import LayerStore
 from server.paths import GEODATA_DIR
 

@@ -7,13 +7,11 @@ raises ``DataError`` at the first problem; nothing here knows about Flask.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 import shapely
@@ -22,11 +20,10 @@ from shapely.validation import explain_validity
 
 from server.core.dates import in_english, parse_date, span_of
 from server.core.errors import DataError, InvalidDate
+from server.core.styles import check_default_on, check_order, check_property_rules, check_style
 
-MAX_FILE_BYTES = 25 * 1024 * 1024
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 LAYER_ID = re.compile(r"[a-z][a-z0-9_]*")
-SOURCE_LINE = re.compile(r"^\s*[-*]\s+`([a-z0-9][a-z0-9_-]*)`\s*[—–-]+\s*(.+?)\s*$")
 SOURCE_REF = re.compile(r"([a-z0-9][a-z0-9_-]*)(?::\s*(.+))?")
 CERTAINTIES = ("exact", "approximate", "disputed")
 GEOMETRY_TYPES = {"Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon"}
@@ -71,37 +68,6 @@ class Period:
     last: date
 
 
-def read_json(path: Path) -> Any:
-    """Read a JSON file defensively: size-capped, depth-safe, errors named after the file."""
-    if not path.is_file():
-        raise DataError(str(path), "file is missing")
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise DataError(str(path), f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
-    try:
-        return json.loads(path.read_bytes())
-    except RecursionError:
-        raise DataError(str(path), "JSON is nested too deeply") from None
-    except (ValueError, UnicodeDecodeError) as error:
-        raise DataError(str(path), f"not valid JSON ({error})") from None
-
-
-def read_sources(path: Path) -> dict[str, str]:
-    """Return the bibliography of ``SOURCES.md`` as ``{key: citation}``."""
-    if not path.is_file():
-        raise DataError(str(path), "file is missing")
-    sources: dict[str, str] = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        match = SOURCE_LINE.match(line)
-        if not match:
-            continue
-        key, citation = match.groups()
-        if key in sources:
-            raise DataError(str(path), f"line {number}: source key {key!r} is defined twice")
-        sources[key] = citation
-    return sources
-
-
 def parse_catalog(raw: Any, path: str) -> list[LayerSpec]:
     """Check ``catalog.json`` and return its layers in display order."""
     layers = raw.get("layers") if isinstance(raw, dict) else None
@@ -121,14 +87,10 @@ def _parse_layer_spec(entry: Any, path: str) -> LayerSpec:
     for key in ("title", "description"):
         if not isinstance(entry.get(key), str) or not entry[key].strip():
             raise DataError(path, f"layer {entry['id']!r} needs a non-empty {key!r}")
-    properties = entry.get("properties", {})
-    if not isinstance(properties, dict):
-        raise DataError(path, f"layer {entry['id']!r}: 'properties' must be an object")
-    style = entry.get("style", {})
-    if not isinstance(style, dict) or style.get("geometry", "area") not in STYLE_GEOMETRIES:
-        shapes = ", ".join(STYLE_GEOMETRIES)
-        raise DataError(path, f"layer {entry['id']!r}: style.geometry must be one of {shapes}")
     try:
+        properties = check_property_rules(entry.get("properties", {}))
+        style = check_style(entry.get("style", {}), STYLE_GEOMETRIES)
+        order, default_on = check_order(entry), check_default_on(entry)
         texts = {lang: _layer_texts(style, properties, entry, lang) for lang in TRANSLATED}
     except ValueError as error:
         raise DataError(path, f"layer {entry['id']!r}: {error}") from None
@@ -136,8 +98,8 @@ def _parse_layer_spec(entry: Any, path: str) -> LayerSpec:
         id=entry["id"],
         title=entry["title"],
         description=entry["description"],
-        order=int(entry.get("order", 0)),
-        default_on=bool(entry.get("default_on", True)),
+        order=order,
+        default_on=default_on,
         style=style,
         properties=properties,
         texts={lang: text for lang, text in texts.items() if text},
@@ -269,6 +231,8 @@ def check_geometry(geometry: Any) -> None:
     """Check a GeoJSON geometry: known type, finite lon/lat, ≤ 6 decimals, valid, CCW shells."""
     if not isinstance(geometry, dict) or geometry.get("type") not in GEOMETRY_TYPES:
         raise ValueError(f"geometry must be one of {', '.join(sorted(GEOMETRY_TYPES))}")
+    if not _numeric_positions(geometry.get("coordinates")):
+        raise ValueError("geometry coordinates are malformed: they must be numbers, not text")
     try:
         geom = shape(geometry)
     except (ValueError, TypeError, IndexError, AttributeError, shapely.errors.GEOSException):
@@ -281,6 +245,13 @@ def check_geometry(geometry: Any) -> None:
     for polygon in getattr(geom, "geoms", [geom]):
         if polygon.geom_type == "Polygon" and not polygon.exterior.is_ccw:
             raise ValueError("polygon exterior ring must be counter-clockwise (RFC 7946)")
+
+
+def _numeric_positions(coordinates: Any) -> bool:
+    """Say whether nested coordinate lists hold only numbers (Shapely would coerce "46.2")."""
+    if isinstance(coordinates, list):
+        return all(_numeric_positions(item) for item in coordinates)
+    return isinstance(coordinates, int | float) and not isinstance(coordinates, bool)
 
 
 def geometry_of(spec: LayerSpec) -> str:

@@ -23,13 +23,12 @@ from server.core.contract import (
     check_unique_across_layers,
     geometry_of,
     parse_catalog,
-    read_json,
-    read_sources,
 )
 from server.core.dates import EARLIEST, LATEST, span_of
 from server.core.errors import DataError, FeatureNotFound, UnknownLayer
 from server.core.formats import quote
 from server.core.keydates import KeyDate, parse_key_dates
+from server.core.reading import read_json, read_sources
 
 BBox = tuple[float, float, float, float]
 WORLD: BBox = (-180.0, -90.0, 180.0, 90.0)
