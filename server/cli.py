@@ -18,6 +18,7 @@ from server.core.errors import AtlasError, DataError, SettingError
 from server.core.export import FORMATS, export
 from server.core.reading import read_json, read_sources
 from server.core.store import LayerStore
+from server.output import OutputError, publish_folder, write_file
 from server.paths import GEODATA_DIR
 
 GEODATA_OPTION = click.option(
@@ -127,8 +128,9 @@ def validate(geodata: Path, files: tuple[Path, ...]) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="File to write; default: the name the website gives it (cessions_1828-03-01.geojson).",
 )
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 def export_command(
-    geodata: Path, layer: str, at: str | None, fmt: str, output: Path | None
+    geodata: Path, layer: str, at: str | None, fmt: str, output: Path | None, force: bool
 ) -> None:
     """Write a layer, or the whole atlas, as GeoJSON, GeoPackage or CSV (points)."""
     store = LayerStore.load(geodata)
@@ -137,23 +139,29 @@ def export_command(
     except AtlasError as error:  # a bad layer, date or format is a usage mistake (exit 2)
         raise click.UsageError(error.description) from None
     target = output or Path(made.filename)
-    target.write_bytes(made.body)
+    write_file(target, made.body, force=force)
     click.echo(f"wrote {target} ({len(made.body):,} bytes)")
 
 
 @cli.command("build-static")
 @GEODATA_OPTION
-@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-def build_static_command(geodata: Path, directory: Path) -> None:
-    """Write the whole atlas as a static site into DIRECTORY (works from file:// too)."""
+@click.argument("directory")
+def build_static_command(geodata: Path, directory: str) -> None:
+    """Write the whole atlas as a static site into DIRECTORY (works from file:// too).
+
+    DIRECTORY must be new, empty, or an earlier build, which is then replaced as a whole.
+    """
     from server.mapview.static_site import build_static
     from server.web.state import store_of
 
+    if not directory.strip():
+        raise click.UsageError("DIRECTORY is empty; name the folder to build into")
+    target = Path(directory)
     app = create_app({"GEODATA_DIR": str(geodata)})  # the same settings (ATLAS_*) as `serve`
-    files = build_static(store_of(app), app.config, directory)
+    files = publish_folder(target, lambda folder: build_static(store_of(app), app.config, folder))
     size = sum(path.stat().st_size for path in files)
-    click.echo(f"wrote {len(files)} files ({size / 1024:.0f} KB) to {directory}")
-    click.echo(f"open {directory.resolve() / 'index.html'} in a browser, or serve the folder")
+    click.echo(f"wrote {len(files)} files ({size / 1024:.0f} KB) to {target}")
+    click.echo(f"open {target.resolve() / 'index.html'} in a browser, or serve the folder")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -168,6 +176,9 @@ def main(argv: list[str] | None = None) -> None:
         code = error.exit_code
     except DataError as error:
         click.echo(f"atlas: invalid data: {error}", err=True)
+        code = 1
+    except OutputError as error:
+        click.echo(f"atlas: {error}", err=True)
         code = 1
     except SettingError as error:
         click.echo(f"atlas: invalid setting: {error}", err=True)

@@ -3,14 +3,24 @@
 The pages are rendered with relative links and load their data as scripts (which browsers allow
 over ``file://``, unlike fetch), so the build needs no server at all; behind a CDN, every file is
 immutable until the next build.
+
+The same data make the same bytes: pages have no nonce and Folium's element ids are numbered
+(``server.mapview.build``), and GeoPackages get the date of ``SOURCE_DATE_EPOCH`` (the
+reproducible-builds convention; 1970-01-01 when unset) instead of the clock's. Only the slider's
+last day, today, moves with the calendar.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+import pyogrio
 
 from server.core.export import downloads, export
 from server.core.store import LayerStore
@@ -34,8 +44,9 @@ def build_static(store: LayerStore, config: Mapping[str, Any], target: Path) -> 
     for mode, filename in PAGES.items():
         html = render_map_page(store, default_view(store), links, config, mode=mode, tour_step=1)
         _write(target / filename, html.encode())
-    for layer_id, fmt in downloads(store):
-        _write(target / "data" / f"{layer_id}.{fmt}", export(store, layer_id, fmt).body)
+    with _gdal_clock_fixed():
+        for layer_id, fmt in downloads(store):
+            _write(target / "data" / f"{layer_id}.{fmt}", export(store, layer_id, fmt).body)
     for name in ("atlas", "basemap"):
         _write(target / "data" / f"{name}.js", data_script_bytes(store, name))
     shutil.copytree(STATIC_DIR, target / "static", dirs_exist_ok=True)
@@ -43,6 +54,18 @@ def build_static(store: LayerStore, config: Mapping[str, Any], target: Path) -> 
         LEAFLET_DIR, target / "vendor" / "leaflet", ignore=VENDOR_SKIP, dirs_exist_ok=True
     )
     return sorted(path for path in target.rglob("*") if path.is_file())
+
+
+@contextmanager
+def _gdal_clock_fixed() -> Iterator[None]:
+    """Make GDAL stamp GeoPackages with the build's fixed date (``last_change``), not now."""
+    seconds = int(os.environ.get("SOURCE_DATE_EPOCH") or 0)
+    stamp = datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+    pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": stamp})
+    try:
+        yield
+    finally:
+        pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": None})
 
 
 def _write(path: Path, content: bytes) -> None:
