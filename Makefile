@@ -45,6 +45,7 @@ bench: $(VENV)/.installed chromium
 	$(BIN)/python benchmarks/scale.py
 	$(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/soak.py
+	$(BIN)/python benchmarks/hostile.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis *.egg-info
