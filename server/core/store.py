@@ -2,7 +2,7 @@
 
 One store answers every question of the form "what held at date D (inside bbox B)?"; the API,
 exports and map pages are views of its answers. Nothing mutates it after loading, so any number
-of worker processes can share it (gunicorn preloads it before forking).
+of worker processes can share it (`atlas serve` loads it before forking them).
 """
 
 from __future__ import annotations

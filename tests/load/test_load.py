@@ -1,6 +1,6 @@
 """`atlas serve` under real load: no errors, bounded memory, and a killed worker is replaced.
 
-A live gunicorn (2 workers) on a free 127.0.0.1 port; 32 threads of http.client requests for a
+A live `atlas serve` (2 workers) on a free 127.0.0.1 port; 32 threads of http.client requests for a
 few seconds, mixing the map page, an items query at a date and a CSV export. Every loop stops by
 itself (a deadline and a request cap); the whole module takes about 15 seconds.
 """
@@ -29,7 +29,7 @@ ATLAS = Path(sys.executable).with_name("atlas")
 
 
 def workers_of(master: int) -> set[int]:
-    """The pids whose parent is gunicorn's master."""
+    """The pids whose parent is the server's main process."""
     found = set()
     for entry in Path("/proc").iterdir():
         try:
@@ -129,7 +129,7 @@ def test_a_killed_worker_is_replaced_and_only_its_requests_fail(server):
     os.kill(victim, signal.SIGKILL)
     replaced = wait_for(lambda: len(workers_of(process.pid) - pids) == 1, 10)
     load.join()
-    assert replaced, "gunicorn did not start a new worker"
+    assert replaced, "the server did not start a new worker"
     assert victim not in workers_of(process.pid)
     assert len(workers_of(process.pid)) == WORKERS
     assert len(load.statuses) > 100
