@@ -33,7 +33,7 @@ MEDIA_TYPES = (
     "text/css",
     "image/svg+xml",
 )
-MEMO_LIMIT = 512  # headers longer than this are reduced anew each time, never remembered
+MEMO_LIMIT = 512  # header pairs longer than this are reduced anew each time, not remembered
 
 Key = tuple
 
@@ -42,21 +42,22 @@ def negotiation_key(accept: str, accept_encoding: str, codings: tuple[str, ...])
     """Return the small key standing for what ``accept`` and ``accept_encoding`` negotiate.
 
     ``codings`` are the compressions the app offers; the encoding part of the key is the one
-    Flask-Compress will choose (by its own function, so the two cannot disagree).
+    Flask-Compress will choose (by its own function, so the two cannot disagree). Short headers,
+    which are nearly all, are looked up in a bounded memo: this runs on every request.
     """
-    return (*_accept_key(accept), _choose_algorithm(codings, accept_encoding))
+    if len(accept) + len(accept_encoding) <= MEMO_LIMIT:
+        return _remembered(accept, accept_encoding, codings)
+    return _reduce(accept, accept_encoding, codings)
 
 
-def _accept_key(header: str) -> Key:
-    if len(header) <= MEMO_LIMIT:
-        return _accept_key_memo(header)
-    return _reduce_accept(header)
+def _reduce(accept: str, accept_encoding: str, codings: tuple[str, ...]) -> Key:
+    parsed = parse_accept_header(accept, MIMEAccept)
+    return (
+        bool(parsed),
+        HTML in parsed.values(),
+        *(parsed.quality(kind) for kind in MEDIA_TYPES),
+        _choose_algorithm(codings, accept_encoding),
+    )
 
 
-def _reduce_accept(header: str) -> Key:
-    accept = parse_accept_header(header, MIMEAccept)
-    named_html = HTML in accept.values()
-    return (bool(accept), named_html, *(accept.quality(kind) for kind in MEDIA_TYPES))
-
-
-_accept_key_memo = lru_cache(maxsize=256)(_reduce_accept)
+_remembered = lru_cache(maxsize=512)(_reduce)

@@ -5,7 +5,8 @@ header, one request with ``Host: attacker.example`` could choose the links of a 
 (the reliability review saw it reach QGIS's ``next`` links). So, before the fast path or Flask
 sees a request:
 
-- a header over ``MAX_HEADER_BYTES`` gets 431 (also bounding what any cache could keep of it);
+- a header over ``MAX_HEADER_BYTES`` gets 431 (also bounding what any cache could keep of it,
+  and the work of reducing it to a key);
 - a Host that is not a valid host name, or not in ``TRUSTED_HOSTS`` when that is set, gets 400;
 - with ``BASE_URL`` set (``ATLAS_BASE_URL=https://atlas.example.edu/``), every request is seen
   as addressed to that origin, so links never come from the client at all.
@@ -20,7 +21,8 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
-from flask import Flask
+from flask import Flask, request
+from werkzeug.exceptions import RequestHeaderFieldsTooLarge
 from werkzeug.sansio.utils import host_is_trusted
 
 from server.core.errors import SettingError
@@ -29,6 +31,10 @@ from server.web import security
 
 MAX_HEADER_BYTES = 8190  # per field, as gunicorn, Apache and nginx's default buffers allow
 MAX_HOST_BYTES = 261  # a 253-character name and a port
+# Checked on every request, before the fast path: what any cache or its key is made from. The
+# other headers are checked on the way into Flask (a scan of every header costs as much as a
+# cached answer).
+KEYED_HEADERS = ("HTTP_HOST", "HTTP_ACCEPT", "HTTP_ACCEPT_ENCODING", "HTTP_IF_NONE_MATCH")
 StartResponse = Callable[..., Any]
 WsgiApp = Callable[[dict, StartResponse], Iterable[bytes]]
 
@@ -43,6 +49,7 @@ def init_app(app: Flask) -> None:
     if trusted and base:
         trusted.append(urlsplit(base).netloc)  # Flask checks the host the gate addresses it to
     app.config.update(BASE_URL=base, TRUSTED_HOSTS=trusted)
+    app.before_request(_refuse_long_headers)
     app.wsgi_app = OriginGate(app.wsgi_app, app.config, security.headers_for(app.config))
 
 
@@ -57,11 +64,10 @@ class OriginGate:
 
     def __call__(self, environ: dict, start_response: StartResponse) -> Iterable[bytes]:
         """Answer a refused request here; pass the others on, addressed to the public origin."""
-        oversized = next((name for name, value in environ.items() if _oversized(name, value)), None)
-        if oversized:
-            field = oversized[5:].replace("_", "-").title()
-            reason = f"the {field} header is longer than {MAX_HEADER_BYTES} bytes"
-            return self.refuse(start_response, 431, "RequestHeaderFieldsTooLarge", reason)
+        for name in KEYED_HEADERS:
+            if len(environ.get(name, "")) > MAX_HEADER_BYTES:
+                reason = too_long(name)
+                return self.refuse(start_response, 431, "RequestHeaderFieldsTooLarge", reason)
         host = environ.get("HTTP_HOST")
         if host is not None and not _acceptable(host, self.trusted):
             reason = f"this server does not answer for the host {quote(host)}"
@@ -114,8 +120,17 @@ def _origin_of(base_url: Any) -> tuple[str, str, str] | None:
     return parts.scheme, parts.netloc, parts.path.rstrip("/")
 
 
-def _oversized(name: str, value: Any) -> bool:
-    return name.startswith("HTTP_") and isinstance(value, str) and len(value) > MAX_HEADER_BYTES
+def too_long(name: str) -> str:
+    """Say which header is too long, by its HTTP name (``HTTP_ACCEPT`` is ``Accept``)."""
+    field = name[5:].replace("_", "-").title()
+    return f"the {field} header is longer than {MAX_HEADER_BYTES} bytes"
+
+
+def _refuse_long_headers() -> None:
+    """Refuse any other header over the limit, for the requests that reach Flask."""
+    for name, value in request.environ.items():
+        if name.startswith("HTTP_") and len(value) > MAX_HEADER_BYTES:
+            raise RequestHeaderFieldsTooLarge(too_long(name))
 
 
 def _acceptable(host: str, trusted: list[str] | None) -> bool:
