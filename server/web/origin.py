@@ -18,6 +18,7 @@ answers by scheme and host, so no client can change what another one is sent.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -58,7 +59,8 @@ class OriginGate:
 
     def __init__(self, app: WsgiApp, config: Mapping[str, Any], headers: dict[str, str]) -> None:
         self.app = app
-        self.trusted = trusted_hosts(config)
+        trusted = trusted_hosts(config)
+        self.acceptable = lru_cache(maxsize=256)(lambda host: _acceptable(host, trusted))
         self.base = _origin_of(config.get("BASE_URL"))
         self.headers = headers  # the security headers every answer carries
 
@@ -69,7 +71,7 @@ class OriginGate:
                 reason = too_long(name)
                 return self.refuse(start_response, 431, "RequestHeaderFieldsTooLarge", reason)
         host = environ.get("HTTP_HOST")
-        if host is not None and not _acceptable(host, self.trusted):
+        if host is not None and not self.acceptable(host):
             reason = f"this server does not answer for the host {quote(host)}"
             return self.refuse(start_response, 400, "InvalidHost", reason)
         if self.base:
