@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,15 +61,30 @@ def run_granian_reloading(geodata: Path, options: ServeOptions) -> None:
     """
     os.environ["ATLAS_GEODATA_DIR"] = str(geodata)
     multiprocessing.set_start_method("spawn", force=True)
-    server = _server(options, workers=1, respawn=False, reload_paths=_watched(geodata))
+    server = _server(
+        options,
+        workers=1,
+        respawn=False,
+        reload_paths=_watched(geodata),
+        reload_ignore_worker_failure=True,  # a typo being fixed: keep watching, reload again
+    )
     server.serve(target_loader=build_app_in_worker, wrap_loader=False)
 
 
 def build_app_in_worker() -> Flask:
-    """Build the app inside a freshly spawned worker (the reloader's loader)."""
-    from server import create_app
+    """Build the app inside a freshly spawned worker (the reloader's loader).
 
-    return create_app()
+    Data broken by an edit stop this worker with one line; the reloader keeps watching, and
+    the next save starts a new one.
+    """
+    from server import create_app
+    from server.core.errors import DataError
+
+    try:
+        return create_app()
+    except DataError as error:
+        print(f"atlas: invalid data: {error}", file=sys.stderr, flush=True)
+        raise SystemExit(1) from None
 
 
 def _watched(geodata: Path) -> list[Path]:
