@@ -86,7 +86,6 @@ class OriginGate:
         headers = [
             ("Content-Type", "application/json"),
             ("Content-Length", str(len(body))),
-            ("Connection", "close"),
             *self.headers.items(),
         ]
         start_response(f"{status} {_REASONS[status]}", headers)
