@@ -61,6 +61,7 @@ bench: $(VENV)/.installed chromium
 	$(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/soak.py
 	$(BIN)/python benchmarks/compare_timelapse.py
+	$(BIN)/python benchmarks/hostile.py
 
 clean:
 	rm -rf $(VENV) node_modules .pytest_cache .ruff_cache .hypothesis *.egg-info

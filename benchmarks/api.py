@@ -1,12 +1,14 @@
-"""API throughput under gunicorn against two anchors: pygeoapi and nginx (a static file).
+"""API throughput of the atlas on granian and on gunicorn, against pygeoapi and nginx.
 
     .venv/bin/python benchmarks/api.py [--seconds 8] [--connections 64] [--rounds 3]
 
-Our `atlas serve` (default worker count), pygeoapi (its own virtualenv from PyPI under
-~/.cache/atlas-bench, its GeoJSON provider on geodata/cessions.geojson, gunicorn with the same
-worker count) and nginx (our exact answer bytes as a static file: the physical limit) are timed
-with Debian's wrk on 127.0.0.1 after checking that they serve the same features. Needs `wrk` and
-`nginx` from Debian (installed here when run as root); without wrk a bounded Python load runs.
+In one run, with the same worker count each: `atlas serve` (granian, the default), `atlas serve
+--server gunicorn`, pygeoapi (its own virtualenv from PyPI under ~/.cache/atlas-bench, its
+GeoJSON provider on geodata/cessions.geojson, under gunicorn) and nginx serving our exact answer
+bytes as a static file (the physical limit). Each is checked to serve the same features, then
+timed with Debian's wrk on 127.0.0.1. Targets (issue 14): items at a date at least 0.5x nginx
+and 100x pygeoapi. Needs `wrk` and `nginx` from Debian (installed here when run as root);
+without wrk a bounded Python load runs.
 """
 
 from __future__ import annotations
@@ -161,10 +163,15 @@ def main() -> None:
     ensure_debian_tools()
     bin_dir, workers = ensure_pygeoapi(), live.default_workers()
     tmp = Path(tempfile.mkdtemp(prefix="atlas-bench-"))
-    ports = {name: live.free_port() for name in ("atlas", "pygeoapi", "nginx")}
-    processes = [live.start_atlas(ports["atlas"], workers)]
+    names = ("atlas", "gunicorn", "pygeoapi", "nginx")
+    ports = {name: live.free_port() for name in names}
+    processes = [
+        live.start_atlas(ports["atlas"], workers),
+        live.start_atlas(ports["gunicorn"], workers, server="gunicorn"),
+    ]
     try:
-        live.wait_until_answered(f"http://127.0.0.1:{ports['atlas']}/conformance", processes[0])
+        for name, process in zip(("atlas", "gunicorn"), processes, strict=True):
+            live.wait_until_answered(f"http://127.0.0.1:{ports[name]}/conformance", process)
         ours = {AT_DATE: get(ports["atlas"], AT_DATE), WHOLE: get(ports["atlas"], WHOLE)}
         at_date = tmp / "cessions_1828.geojson"  # pygeoapi cannot filter by date: pre-filter
         at_date.write_text(json.dumps({"type": "FeatureCollection", **json.loads(ours[AT_DATE])}))
@@ -183,6 +190,7 @@ def main() -> None:
         for title, rows in cases(ports).items():
             print_case(title, time_case(rows, features_of(ours[title[4:]]), args, settle))
         print(FOOTNOTE)
+        print(TARGETS)
     finally:
         for process in reversed(processes):
             live.stop(process)
@@ -191,16 +199,18 @@ def main() -> None:
 
 def cases(ports: dict[str, int]) -> dict[str, list[tuple[str, int | None, str]]]:
     """The URLs to time, per case: ours, pygeoapi's equivalent, nginx's copy of our bytes."""
-    py, nginx = ports["pygeoapi"], ports.get("nginx")
+    py, nginx, gunicorn = ports["pygeoapi"], ports.get("nginx"), ports["gunicorn"]
     return {
         "(a) " + AT_DATE: [
-            ("atlas", ports["atlas"], AT_DATE),
+            ("atlas, granian", ports["atlas"], AT_DATE),
+            ("atlas, gunicorn", gunicorn, AT_DATE),
             ("pygeoapi, pre-filtered", py, "/collections/cessions_1828/items?limit=100"),
             ("pygeoapi, whole layer*", py, "/collections/cessions/items?limit=100"),
             ("nginx, static bytes", nginx, "/a.json"),
         ],
         "(b) " + WHOLE: [
-            ("atlas", ports["atlas"], WHOLE),
+            ("atlas, granian", ports["atlas"], WHOLE),
+            ("atlas, gunicorn", gunicorn, WHOLE),
             ("pygeoapi", py, WHOLE),
             ("nginx, static bytes", nginx, "/b.json"),
         ],
@@ -234,13 +244,14 @@ FOOTNOTE = (
     "* pygeoapi's GeoJSON provider ignores datetime: that row is the whole layer at the same\n"
     "  limit; the pre-filtered row serves exactly our features, and the ratios use it."
 )
+TARGETS = "targets (issue 14): atlas, granian, case (a): >= 0.5 x nginx and >= 100 x pygeoapi"
 
 
 def print_header(args: argparse.Namespace, workers: int) -> None:
     tool = "wrk" if shutil.which("wrk") else "a Python load generator"
     print(
         f"API throughput, {os.cpu_count()} cores, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, "
-        f"{workers} gunicorn workers each, {tool}, best of {args.rounds} x {args.seconds} s, "
+        f"{workers} workers each, {tool}, best of {args.rounds} x {args.seconds} s, "
         f"{args.connections} connections, load average before {os.getloadavg()[0]:.1f}"
     )
     print(ROW.format("server", "URL", "req/s", "p50 ms", "p99 ms", "x pygeoapi", "x nginx", ""))

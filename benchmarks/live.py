@@ -1,4 +1,4 @@
-"""Live servers for the benchmarks: free loopback ports, `atlas serve` under gunicorn, RSS, load.
+"""Live servers for the benchmarks: free loopback ports, `atlas serve` (granian or gunicorn), RSS.
 
 Everything here talks to 127.0.0.1 only, and every wait and load loop is bounded in time.
 """
@@ -27,13 +27,16 @@ def free_port() -> int:
 
 
 def default_workers() -> int:
-    """The worker count `atlas serve` picks by default (2 × cores + 1, at most 9)."""
-    return min(2 * (os.cpu_count() or 1) + 1, 9)
+    """The worker count `atlas serve` picks by default (one per core, at most 8)."""
+    return min(os.cpu_count() or 1, 8)
 
 
-def start_atlas(port: int, workers: int, geodata: Path | None = None) -> subprocess.Popen:
-    """Start `atlas serve` (gunicorn, preloaded) as a subprocess; its access log is discarded."""
+def start_atlas(
+    port: int, workers: int, geodata: Path | None = None, server: str = "granian"
+) -> subprocess.Popen:
+    """Start `atlas serve` (preloaded, on ``server``) as a subprocess; its output is discarded."""
     command = [str(ATLAS), "serve", "--port", str(port), "--workers", str(workers)]
+    command += ["--server", server]
     if geodata is not None:
         command += ["--geodata", str(geodata)]
     return subprocess.Popen(
@@ -68,7 +71,7 @@ def stop(process: subprocess.Popen) -> None:
 
 
 def children(pid: int) -> list[int]:
-    """Return the pids whose parent is ``pid`` (gunicorn's workers, for its master)."""
+    """Return the pids whose parent is ``pid`` (the workers, for the server's main process)."""
     found = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():

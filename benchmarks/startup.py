@@ -1,6 +1,6 @@
-"""Start-up time of `atlas serve` (process start to first answer) and memory per gunicorn worker.
+"""Start-up time of `atlas serve` (process start to first answer) and memory per worker.
 
-    .venv/bin/python benchmarks/startup.py [--runs 3] [--workers N]
+    .venv/bin/python benchmarks/startup.py [--runs 3] [--workers N] [--servers granian gunicorn]
 
 Each run starts `atlas serve` on a free loopback port, polls /conformance until it answers, then
 reads VmRSS of the master and of each worker from /proc (workers are forked after the data is
@@ -19,10 +19,12 @@ from datetime import UTC, datetime
 import live
 
 
-def one_run(workers: int) -> tuple[float, float, list[float], list[float], list[float]]:
+def one_run(
+    workers: int, server: str
+) -> tuple[float, float, list[float], list[float], list[float]]:
     """Return seconds to first answer, master RSS, worker RSS before and after load, and PSS."""
     port = live.free_port()
-    process = live.start_atlas(port, workers)
+    process = live.start_atlas(port, workers, server=server)
     try:
         seconds = live.wait_until_answered(f"http://127.0.0.1:{port}/conformance", process)
         deadline = time.monotonic() + 10
@@ -45,10 +47,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--workers", type=int, default=live.default_workers())
+    parser.add_argument("--servers", nargs="+", default=["granian", "gunicorn"])
     args = parser.parse_args()
-    runs = [one_run(args.workers) for _ in range(args.runs)]
+    for server in args.servers:
+        report(server, args.workers, [one_run(args.workers, server) for _ in range(args.runs)])
+
+
+def report(server: str, workers: int, runs: list) -> None:
     stamp = f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
-    print(f"startup benchmark, {os.cpu_count()} cores, {stamp}, {args.workers} workers")
+    print(f"startup benchmark, {server}, {os.cpu_count()} cores, {stamp}, {workers} workers")
     rows = {
         "process start to first answer, median s": statistics.median(r[0] for r in runs),
         "process start to first answer, max s": max(r[0] for r in runs),

@@ -27,7 +27,7 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     from server import config
     from server.core import i18n
     from server.paths import STATIC_DIR, TEMPLATE_DIR
-    from server.web import api, caching, errors, pages, security, state
+    from server.web import api, assets, caching, errors, origin, pages, security, state
 
     app = Flask(__name__, template_folder=str(TEMPLATE_DIR), static_folder=str(STATIC_DIR))
     app.config.from_mapping(config.DEFAULTS)
@@ -38,7 +38,9 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     state.init_app(app)
     app.add_template_filter(i18n.in_words, "in_words")
     app.register_blueprint(pages.bp)
+    assets.init_app(app)  # /static/<version>/… and /vendor/leaflet/<version>/…, cached a year
     api.init_app(app)  # the OGC API blueprint and each layer's features, serialised once
     caching.init_app(app)  # every cache under CACHE_BYTES, gzip/Brotli, the WSGI fast path
     security.init_app(app)  # after Compress: after_request runs in reverse, so this sees plain HTML
+    origin.init_app(app)  # outermost: header sizes, Host checks and BASE_URL, before the fast path
     return app

@@ -14,10 +14,12 @@ import click
 
 from server import create_app
 from server.core.catalog import LayerSpec, parse_catalog
-from server.core.contract import check_collection, read_json, read_sources
-from server.core.errors import AtlasError, DataError
+from server.core.contract import check_collection
+from server.core.errors import AtlasError, DataError, SettingError
 from server.core.export import FORMATS, export
+from server.core.reading import read_json, read_sources
 from server.core.store import LayerStore
+from server.output import OutputError, publish_folder, write_file
 from server.paths import GEODATA_DIR
 
 GEODATA_OPTION = click.option(
@@ -41,35 +43,55 @@ def cli() -> None:
 @click.option(
     "--workers",
     type=click.IntRange(1, 64),
-    default=lambda: min(2 * (os.cpu_count() or 1) + 1, 9),
-    show_default="2 × cores + 1",
-    help="Gunicorn worker processes.",
+    default=lambda: min(os.cpu_count() or 1, 8),
+    show_default="one per core",
+    help="Worker processes, forked after the data is loaded.",
 )
 @click.option(
     "--threads",
     type=click.IntRange(1, 64),
     default=4,
     show_default=True,
-    help="Threads per worker.",
+    help="Python threads per worker.",
+)
+@click.option(
+    "--header-timeout",
+    type=click.FloatRange(0.1, 60),
+    default=5.0,
+    show_default=True,
+    help="Seconds a connection may take to send its request headers (slow clients).",
+)
+@click.option(
+    "--server",
+    "server_name",
+    type=click.Choice(["granian", "gunicorn"]),
+    default="granian",
+    show_default=True,
+    help="HTTP server: granian (Rust HTTP core) or gunicorn (for comparison).",
 )
 @click.option("--access-log", is_flag=True, help="Log every request to standard output.")
-@click.option("--dev", is_flag=True, help="Flask's reloading debug server instead of gunicorn.")
-def serve(
-    geodata: Path, host: str, port: int, workers: int, threads: int, access_log: bool, dev: bool
-) -> None:
-    """Validate the data, then serve the atlas (gunicorn; --dev for the reloader)."""
-    app = create_app({"GEODATA_DIR": str(geodata)})
-    if dev or os.environ.get("FLASK_DEBUG") == "1":
-        app.run(host=host, port=port, debug=True)
-        return
-    from server.web.gunicorn import run_gunicorn
+@click.option("--reload", is_flag=True, help="Restart when code, templates or data change.")
+def serve(geodata: Path, server_name: str, reload: bool, **settings) -> None:
+    """Validate the data, then serve the atlas (granian; --reload while developing)."""
+    from server.web.granian import ServeOptions, run_granian, run_granian_reloading
 
+    options = ServeOptions(**settings)
+    app = create_app({"GEODATA_DIR": str(geodata)})  # broken data stops here, before any worker
+    where = f"http://{options.host}:{options.port}/"
+    if reload:
+        click.echo(f"Serving the atlas on {where}, restarting on changes")
+        run_granian_reloading(geodata, options)
+        return
     click.echo(
-        f"Serving the atlas on http://{host}:{port}/ ({workers} workers × {threads} threads)"
+        f"Serving the atlas on {where} ({server_name}, "
+        f"{options.workers} workers × {options.threads} threads)"
     )
-    run_gunicorn(
-        app, bind=f"{host}:{port}", workers=workers, threads=threads, access_log=access_log
-    )
+    if server_name == "gunicorn":
+        from server.web.gunicorn import run_gunicorn
+
+        run_gunicorn(app, options)
+    else:
+        run_granian(app, options)
 
 
 @cli.command()
@@ -107,8 +129,9 @@ def validate(geodata: Path, files: tuple[Path, ...]) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="File to write; default: the name the website gives it (cessions_1828-03-01.geojson).",
 )
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 def export_command(
-    geodata: Path, layer: str, at: str | None, fmt: str, output: Path | None
+    geodata: Path, layer: str, at: str | None, fmt: str, output: Path | None, force: bool
 ) -> None:
     """Write a layer, or the whole atlas, as GeoJSON, GeoPackage or CSV (points)."""
     store = LayerStore.load(geodata)
@@ -117,23 +140,29 @@ def export_command(
     except AtlasError as error:  # a bad layer, date or format is a usage mistake (exit 2)
         raise click.UsageError(error.description) from None
     target = output or Path(made.filename)
-    target.write_bytes(made.body)
+    write_file(target, made.body, force=force)
     click.echo(f"wrote {target} ({len(made.body):,} bytes)")
 
 
 @cli.command("build-static")
 @GEODATA_OPTION
-@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-def build_static_command(geodata: Path, directory: Path) -> None:
-    """Write the whole atlas as a static site into DIRECTORY (works from file:// too)."""
+@click.argument("directory")
+def build_static_command(geodata: Path, directory: str) -> None:
+    """Write the whole atlas as a static site into DIRECTORY (works from file:// too).
+
+    DIRECTORY must be new, empty, or an earlier build, which is then replaced as a whole.
+    """
     from server.mapview.static_site import build_static
     from server.web.state import store_of
 
+    if not directory.strip():
+        raise click.UsageError("DIRECTORY is empty; name the folder to build into")
+    target = Path(directory)
     app = create_app({"GEODATA_DIR": str(geodata)})  # the same settings (ATLAS_*) as `serve`
-    files = build_static(store_of(app), app.config, directory)
+    files = publish_folder(target, lambda folder: build_static(store_of(app), app.config, folder))
     size = sum(path.stat().st_size for path in files)
-    click.echo(f"wrote {len(files)} files ({size / 1024:.0f} KB) to {directory}")
-    click.echo(f"open {directory.resolve() / 'index.html'} in a browser, or serve the folder")
+    click.echo(f"wrote {len(files)} files ({size / 1024:.0f} KB) to {target}")
+    click.echo(f"open {target.resolve() / 'index.html'} in a browser, or serve the folder")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -149,6 +178,12 @@ def main(argv: list[str] | None = None) -> None:
     except DataError as error:
         click.echo(f"atlas: invalid data: {error}", err=True)
         code = 1
+    except OutputError as error:
+        click.echo(f"atlas: {error}", err=True)
+        code = 1
+    except SettingError as error:
+        click.echo(f"atlas: invalid setting: {error}", err=True)
+        code = 2
     except click.Abort:
         code = 1
     sys.exit(code or 0)

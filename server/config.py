@@ -23,6 +23,16 @@ DEFAULTS: dict[str, object] = {
     # Who may show the atlas in a frame (CSP frame-ancestors). A teacher's learning platform
     # can be allowed, e.g. "'self' https://moodle.example.edu"; "'none'" forbids framing.
     "FRAME_ANCESTORS": "'self'",
+    # The public address of the atlas, e.g. "https://atlas.example.edu/": every link in API
+    # answers and pages is built from it. Unset, links follow each request's (checked) Host.
+    # Set it behind a proxy: X-Forwarded-* headers are not read.
+    "BASE_URL": None,
+    # Host names this server answers for (a list, or "a.example.edu,b.example.edu" from the
+    # environment; ".example.edu" allows its subdomains). Unset, any valid host name is answered.
+    "TRUSTED_HOSTS": None,
+    # Cross-Origin-Resource-Policy by endpoint or blueprint (server/web/security.py): the API and
+    # the exports may be read by other sites' clients; everything else is same-origin.
+    "RESOURCE_POLICIES": {"api": "cross-origin"},
     # Our static files change only with a release; let browsers keep them for an hour.
     "SEND_FILE_MAX_AGE_DEFAULT": 3600,
 }

@@ -31,13 +31,13 @@ def test_environment_variables_come_between_defaults_and_overrides(monkeypatch):
 def test_the_factory_loads_the_data_and_builds_every_cache_once(make_app):
     app = make_app()
     assert {STORE_KEY, CACHES_KEY} <= set(app.extensions)
-    assert isinstance(app.wsgi_app, CachingMiddleware)
+    assert isinstance(app.wsgi_app.app, CachingMiddleware), "the origin gate comes first"
     assert {"views", "api"} <= set(app.blueprints)
 
 
 def test_a_cache_budget_of_zero_turns_caching_off(make_app):
     app = make_app(CACHE_BYTES=0)
-    assert not isinstance(app.wsgi_app, CachingMiddleware)
+    assert not isinstance(app.wsgi_app.app, CachingMiddleware)
     client = app.test_client()
     assert client.get("/collections").data == client.get("/collections").data
     assert app.extensions[CACHES_KEY].answers.total == 0

@@ -24,6 +24,7 @@ from server.core.properties import (
     resolve_properties,
     treaty_dates,
 )
+from server.core.styles import check_default_on, check_order, check_property_rules, check_style
 
 LAYER_ID = re.compile(r"[a-z][a-z0-9_]*")
 __all__ = ["LANGUAGES", "TRANSLATED"]  # re-exported: the catalogue's languages
@@ -84,15 +85,10 @@ def _parse_layer_spec(entry: Any, path: str) -> LayerSpec:
     for key in ("title", "description"):
         if not isinstance(entry.get(key), str) or not entry[key].strip():
             raise DataError(path, f"layer {entry['id']!r} needs a non-empty {key!r}")
-    properties = entry.get("properties", {})
-    if not isinstance(properties, dict):
-        raise DataError(path, f"layer {entry['id']!r}: 'properties' must be an object")
-    style = entry.get("style", {})
-    if not isinstance(style, dict) or style.get("geometry", "area") not in STYLE_GEOMETRIES:
-        shapes = ", ".join(STYLE_GEOMETRIES)
-        raise DataError(path, f"layer {entry['id']!r}: style.geometry must be one of {shapes}")
     try:
-        properties = resolve_properties(properties)
+        properties = resolve_properties(check_property_rules(entry.get("properties", {})))
+        style = check_style(entry.get("style", {}), STYLE_GEOMETRIES)
+        order, default_on = check_order(entry), check_default_on(entry)
         check_status_values(properties.get("status") or {}, style.get("geometry", "area"))
         for name, rule in properties.items():
             check_value_labels(name, rule)
@@ -104,8 +100,8 @@ def _parse_layer_spec(entry: Any, path: str) -> LayerSpec:
         id=entry["id"],
         title=entry["title"],
         description=entry["description"],
-        order=int(entry.get("order", 0)),
-        default_on=bool(entry.get("default_on", True)),
+        order=order,
+        default_on=default_on,
         style=style,
         properties=properties,
         texts={lang: text for lang, text in texts.items() if text},

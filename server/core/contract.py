@@ -8,13 +8,11 @@ raises ``DataError`` at the first problem; nothing here knows about Flask. What 
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 import shapely
@@ -27,9 +25,7 @@ from server.core.edtf_dates import check_edtf
 from server.core.errors import DataError, InvalidDate
 from server.core.properties import check_recognised_by, check_status, check_translations
 
-MAX_FILE_BYTES = 25 * 1024 * 1024
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-SOURCE_LINE = re.compile(r"^\s*[-*]\s+`([a-z0-9][a-z0-9_-]*)`\s*[—–-]+\s*(.+?)\s*$")
 SOURCE_REF = re.compile(r"([a-z0-9][a-z0-9_-]*)(?::\s*(.+))?")
 CERTAINTIES = ("exact", "approximate", "disputed")
 GEOMETRY_TYPES = {"Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon"}
@@ -44,37 +40,6 @@ class Period:
     feature_id: str
     first: date
     last: date
-
-
-def read_json(path: Path) -> Any:
-    """Read a JSON file defensively: size-capped, depth-safe, errors named after the file."""
-    if not path.is_file():
-        raise DataError(str(path), "file is missing")
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise DataError(str(path), f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
-    try:
-        return json.loads(path.read_bytes())
-    except RecursionError:
-        raise DataError(str(path), "JSON is nested too deeply") from None
-    except (ValueError, UnicodeDecodeError) as error:
-        raise DataError(str(path), f"not valid JSON ({error})") from None
-
-
-def read_sources(path: Path) -> dict[str, str]:
-    """Return the bibliography of ``SOURCES.md`` as ``{key: citation}``."""
-    if not path.is_file():
-        raise DataError(str(path), "file is missing")
-    sources: dict[str, str] = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        match = SOURCE_LINE.match(line)
-        if not match:
-            continue
-        key, citation = match.groups()
-        if key in sources:
-            raise DataError(str(path), f"line {number}: source key {key!r} is defined twice")
-        sources[key] = citation
-    return sources
 
 
 def check_collection(raw: Any, path: str, spec: LayerSpec, sources: Mapping[str, str]) -> list:
@@ -170,6 +135,8 @@ def check_geometry(geometry: Any) -> None:
     """Check a GeoJSON geometry: known type, finite lon/lat, ≤ 6 decimals, valid, CCW shells."""
     if not isinstance(geometry, dict) or geometry.get("type") not in GEOMETRY_TYPES:
         raise ValueError(f"geometry must be one of {', '.join(sorted(GEOMETRY_TYPES))}")
+    if not _numeric_positions(geometry.get("coordinates")):
+        raise ValueError("geometry coordinates are malformed: they must be numbers, not text")
     try:
         geom = shape(geometry)
     except (ValueError, TypeError, IndexError, AttributeError, shapely.errors.GEOSException):
@@ -182,6 +149,13 @@ def check_geometry(geometry: Any) -> None:
     for polygon in getattr(geom, "geoms", [geom]):
         if polygon.geom_type == "Polygon" and not polygon.exterior.is_ccw:
             raise ValueError("polygon exterior ring must be counter-clockwise (RFC 7946)")
+
+
+def _numeric_positions(coordinates: Any) -> bool:
+    """Say whether nested coordinate lists hold only numbers (Shapely would coerce "46.2")."""
+    if isinstance(coordinates, list):
+        return all(_numeric_positions(item) for item in coordinates)
+    return isinstance(coordinates, int | float) and not isinstance(coordinates, bool)
 
 
 def _check_layer_geometry(geometry_type: str, spec: LayerSpec) -> None:

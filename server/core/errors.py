@@ -54,3 +54,10 @@ class DataError(AtlasError):
         self.path, self.reason, self.feature = path, reason, feature
         where = f"{path}: feature {feature!r}" if feature else path
         super().__init__(f"{where}: {reason}")
+
+
+class SettingError(AtlasError):
+    """A setting (``ATLAS_*`` or a ``create_app`` override) has a value the atlas cannot use."""
+
+    status = HTTPStatus.INTERNAL_SERVER_ERROR
+    code = "InvalidSetting"

@@ -34,6 +34,7 @@ FORMATS: tuple[ExportFormat, ...] = ("geojson", "gpkg", "csv")
 ALL_LAYERS = "atlas"
 MIMETYPES = {"geojson": GEOJSON, "gpkg": GEOPACKAGE, "csv": CSV}
 DECIMALS = 6
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -172,9 +173,23 @@ def to_csv(features: list[Mapping[str, Any]]) -> bytes:
     writer.writerow(["lon", "lat", *columns])
     for feature in features:
         lon, lat = rfc7946_geometry(feature["geometry"]).coords[0]
-        cells = [_as_text(feature["properties"].get(name)) for name in columns]
-        writer.writerow([lon, lat, *("" if cell is None else cell for cell in cells)])
+        cells = [_csv_cell(feature["properties"].get(name)) for name in columns]
+        writer.writerow([lon, lat, *cells])
     return buffer.getvalue().encode()
+
+
+def _csv_cell(value: Any) -> str | int | float:
+    """Return a property as a CSV cell; text a spreadsheet would run as a formula gets a ``'``.
+
+    OWASP's advice against CSV injection: a cell starting with ``=``, ``+``, ``-``, ``@`` (or a
+    tab or carriage return) is a formula to Excel and LibreOffice. Numbers stay numbers.
+    """
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value
+    text = _as_text(value)
+    if text is None:
+        return ""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def _days(features: list[Mapping[str, Any]]) -> tuple[np.ndarray, np.ndarray]:

@@ -75,9 +75,7 @@ def _parse_moment(
         texts = _texts(item)
         parse_date(item.get("date"))
         check_sources(item.get("sources"), sources)
-        unknown = [layer for layer in item.get("layers", []) if layer not in layer_ids]
-        if unknown:
-            raise ValueError(f"names unknown layers: {', '.join(map(str, unknown))}")
+        layers = _parse_layers(item.get("layers", []), layer_ids)
         bbox = _parse_bbox(item.get("bbox"))
     except (ValueError, InvalidDate) as error:
         raise DataError(path, str(error), name) from None
@@ -87,10 +85,19 @@ def _parse_moment(
         title=item["title"],
         caption=item["caption"],
         sources=tuple(item["sources"]),
-        layers=tuple(item.get("layers", [])),
+        layers=layers,
         bbox=bbox,
         texts=texts,
     )
+
+
+def _parse_layers(raw: Any, layer_ids: Collection[str]) -> tuple[str, ...]:
+    if not isinstance(raw, list) or not all(isinstance(layer, str) for layer in raw):
+        raise ValueError("'layers' must be a list of layer ids")
+    unknown = [layer for layer in raw if layer not in layer_ids]
+    if unknown:
+        raise ValueError(f"names unknown layers: {', '.join(unknown)}")
+    return tuple(raw)
 
 
 def _texts(item: dict) -> dict[str, dict[str, str]]:

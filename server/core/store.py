@@ -2,7 +2,7 @@
 
 One store answers every question of the form "what held at date D (inside bbox B)?"; the API,
 exports and map pages are views of its answers. Nothing mutates it after loading, so any number
-of worker processes can share it (gunicorn preloads it before forking).
+of worker processes can share it (`atlas serve` loads it before forking them).
 """
 
 from __future__ import annotations
@@ -21,13 +21,12 @@ from server.core.catalog import LayerSpec, geometry_of, parse_catalog
 from server.core.contract import (
     check_collection,
     check_unique_across_layers,
-    read_json,
-    read_sources,
 )
 from server.core.dates import EARLIEST, LATEST, span_of
 from server.core.errors import DataError, FeatureNotFound, UnknownLayer
 from server.core.formats import quote
 from server.core.keydates import KeyDate, parse_key_dates
+from server.core.reading import read_json, read_sources
 
 BBox = tuple[float, float, float, float]
 WORLD: BBox = (-180.0, -90.0, 180.0, 90.0)

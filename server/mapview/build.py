@@ -31,6 +31,8 @@ from server.mapview.elements import (
 from server.mapview.links import Links
 from server.mapview.view import COMPARE_MODES, CONTRAST_MODES, Mode, View
 
+INLINE_CODE = re.compile(r"<style|<script(?![^>]*\bsrc=)", re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class MapParts:
@@ -233,15 +235,36 @@ def legend_entry(spec: LayerSpec, lang: str = "en", *, contrast: bool = False) -
     return {"id": spec.id, "title": translated.get("title", spec.title), "swatches": swatches}
 
 
-# Folium's map template forbids zooming the page (user-scalable=no): readers must be able to
-# enlarge the text (WCAG 1.4.4), so the page gets a viewport that allows it.
-_FOLIUM_VIEWPORT = re.compile(r'<meta name="viewport"[^>]*>')
-VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1">'
-
-
 def render_parts(atlas_map: folium.Map) -> MapParts:
-    """Render the map once and split it, so our own page template can frame it."""
+    """Render the map once and split it, so our own page template can frame it.
+
+    Folium's map header is dropped: its inline ``<style>`` sizes the map (``atlas.css`` does
+    that) and its inline ``<script>`` sets two Leaflet switches to their defaults. What is left
+    must hold no inline code at all, since only the page template's own ``<script>`` carries
+    the CSP nonce; a control that brought some would fail here, not silently in a browser.
+    """
     figure = atlas_map.get_root()
+    _number_elements(figure)
     figure.render()
-    header = _FOLIUM_VIEWPORT.sub(VIEWPORT, figure.header.render())
-    return MapParts(header=header, html=figure.html.render(), script=figure.script.render())
+    figure.header._children.pop(atlas_map.get_name(), None)
+    parts = MapParts(
+        header=figure.header.render(), html=figure.html.render(), script=figure.script.render()
+    )
+    for where, html in (("header", parts.header), ("body", parts.html)):
+        if INLINE_CODE.search(html):
+            raise ValueError(f"the map's {where} has inline code, which the CSP would block")
+    return parts
+
+
+def _number_elements(root) -> None:
+    """Replace Folium's random element ids by their order in the tree.
+
+    The same view then renders to the same bytes: a static build is reproducible, and every
+    worker computes the same page (Folium draws 16 random bytes per element otherwise).
+    """
+    pending, number = [root], 0
+    while pending:
+        element = pending.pop(0)
+        element._id = f"{number:04d}"
+        number += 1
+        pending.extend(element._children.values())

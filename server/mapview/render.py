@@ -5,14 +5,16 @@ palette and controls, so there is a single page to keep right. Pages are rendere
 ``Environment`` of our own (as pygeoapi's ``render_j2_template`` does), not Flask's, so the static
 build needs no request context and this package never imports Flask.
 
-Inline ``<script>``/``<style>`` tags get a nonce *placeholder*: a rendered page can be cached
-and still get a fresh nonce per response (``server.web.security`` fills it in; a static build
-strips it).
+The CSP nonce goes only where our own template writes it: the one inline ``<script>`` of
+``atlas.html``, which frames the map's code. Nothing else on the page may be inline (the map's
+header and body are checked for inline code in ``server.mapview.build.render_parts``), so no
+``<script>`` that came from data can ever carry the nonce. The server passes a one-off marker as
+the nonce and fills in a fresh value per response (``server.web.security``); a static build
+passes none and gets no attribute.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
@@ -34,8 +36,6 @@ BODY_CLASSES = {
     "compare": "atlas-page compare",
     "classroom_compare": "classroom compare",
 }
-NONCE_PLACEHOLDER = "__atlas_csp_nonce__"
-_INLINE_TAG = re.compile(r"<(script|style)(?=[\s>])(?![^>]*\bsrc=)")
 
 PAGES = jinja2.Environment(
     loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
@@ -47,16 +47,6 @@ PAGES.filters["in_words"] = in_words
 def render_page(name: str, **context: Any) -> str:
     """Render a page template (``atlas.html``, ``error.html``) with our own environment."""
     return PAGES.get_template(name).render(**context)
-
-
-def add_nonces(html: str) -> str:
-    """Mark every inline ``<script>`` and ``<style>`` (Folium writes some) with the nonce."""
-    return _INLINE_TAG.sub(rf'<\1 nonce="{NONCE_PLACEHOLDER}"', html)
-
-
-def strip_nonces(html: str) -> str:
-    """Remove nonce placeholders (a static build has no server to send a policy)."""
-    return html.replace(f' nonce="{NONCE_PLACEHOLDER}"', "")
 
 
 def web_tiles_of(config: Mapping[str, Any]) -> dict[str, str] | None:
@@ -74,8 +64,12 @@ def render_map_page(
     mode: Mode = "atlas",
     tour_step: int | None = None,
     right_day: date | None = None,
+    nonce: str | None = None,
 ) -> str:
-    """Return the HTML of a map page showing ``view`` in ``mode`` (and ``right_day``)."""
+    """Return the HTML of a map page showing ``view`` in ``mode`` (and ``right_day``).
+
+    Its one script carries ``nonce``.
+    """
     if mode == "tour" and not 1 <= (tour_step or 1) <= len(store.key_dates):
         raise FeatureNotFound(
             f"the tour has steps 1 to {len(store.key_dates)}; there is no step {tour_step}"
@@ -92,7 +86,7 @@ def render_map_page(
         right_day=right_day,
     )
     texts = page_catalogue(view.lang)
-    html = render_page(
+    return render_page(
         "atlas.html",
         parts=render_parts(atlas_map),
         view=view,
@@ -104,5 +98,5 @@ def render_map_page(
         language=texts["language"],
         languages=[(code, catalogue(code)["language"]["name"]) for code in LANGUAGES],
         data_twin=links.export("atlas", "geojson", True).replace("{date}", view.day.isoformat()),
+        nonce=nonce,
     )
-    return add_nonces(html)

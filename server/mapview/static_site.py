@@ -3,22 +3,32 @@
 The pages are rendered with relative links and load their data as scripts (which browsers allow
 over ``file://``, unlike fetch), so the build needs no server at all; behind a CDN, every file is
 immutable until the next build.
+
+The same data make the same bytes: pages have no nonce and Folium's element ids are numbered
+(``server.mapview.build``), and GeoPackages get the date of ``SOURCE_DATE_EPOCH`` (the
+reproducible-builds convention; 1970-01-01 when unset) instead of the clock's. Only the slider's
+last day, today, moves with the calendar.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+import pyogrio
 
 from server.core.export import downloads, export
 from server.core.store import LayerStore
 from server.mapview.compare import compare_days
 from server.mapview.data import data_script_bytes
 from server.mapview.links import PAGES, relative_links
-from server.mapview.render import render_map_page, strip_nonces
+from server.mapview.render import render_map_page
 from server.mapview.view import COMPARE_MODES, default_view
 from server.paths import LEAFLET_DIR, STATIC_DIR
 
@@ -39,9 +49,10 @@ def build_static(store: LayerStore, config: Mapping[str, Any], target: Path) -> 
             left, right = compare_days(store, {})
             view = replace(view, day=left)
         html = render_map_page(store, view, links, config, mode=mode, tour_step=1, right_day=right)
-        _write(target / filename, strip_nonces(html).encode())
-    for layer_id, fmt in downloads(store):
-        _write(target / "data" / f"{layer_id}.{fmt}", export(store, layer_id, fmt).body)
+        _write(target / filename, html.encode())
+    with _gdal_clock_fixed():
+        for layer_id, fmt in downloads(store):
+            _write(target / "data" / f"{layer_id}.{fmt}", export(store, layer_id, fmt).body)
     for name in ("atlas", "basemap"):
         _write(target / "data" / f"{name}.js", data_script_bytes(store, name))
     shutil.copytree(STATIC_DIR, target / "static", dirs_exist_ok=True)
@@ -49,6 +60,18 @@ def build_static(store: LayerStore, config: Mapping[str, Any], target: Path) -> 
         LEAFLET_DIR, target / "vendor" / "leaflet", ignore=VENDOR_SKIP, dirs_exist_ok=True
     )
     return sorted(path for path in target.rglob("*") if path.is_file())
+
+
+@contextmanager
+def _gdal_clock_fixed() -> Iterator[None]:
+    """Make GDAL stamp GeoPackages with the build's fixed date (``last_change``), not now."""
+    seconds = int(os.environ.get("SOURCE_DATE_EPOCH") or 0)
+    stamp = datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+    pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": stamp})
+    try:
+        yield
+    finally:
+        pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": None})
 
 
 def _write(path: Path, content: bytes) -> None:

@@ -4,10 +4,10 @@ The store never changes while the app runs, so anything derived from it stays ri
 life of the process; the only question is memory. ``CACHE_BYTES`` bounds it, split by ``SHARES``
 among four bounded LRUs (0 turns every cache off):
 
-- ``fast``: whole responses in front of Flask (``CachingMiddleware``), keyed by the exact path,
-  query and negotiation headers. A repeat costs a dictionary look-up instead of Flask's routing,
-  parsing and serialising, about ten times less work: what a classroom of laptops opening one
-  moment at once needs.
+- ``fast``: whole responses in front of Flask (``CachingMiddleware``), keyed by origin, exact
+  path and query, and what the negotiation headers negotiate. A repeat costs a dictionary
+  look-up instead of Flask's routing, parsing and serialising, about ten times less work: what
+  a classroom of laptops opening one moment at once needs.
 - ``answers``: API answers and data scripts by *normalised* query. It pays beside ``fast``
   because it catches what exact keys cannot: one query spelled many ways (parameter order,
   ``limit=100`` written or not, other Accept headers), HEAD requests, and conditional requests.
@@ -30,6 +30,7 @@ from flask import Flask, Response, current_app, g, request
 from flask_compress import Compress
 
 from server.core.formats import CSV, GEOJSON, HTML, JAVASCRIPT, JSON, OPENAPI
+from server.web.negotiation import negotiation_key
 
 CACHE_CONTROL = "public, max-age=300"
 SHARES = {"fast": 0.4, "answers": 0.3, "pages": 0.1, "compressed": 0.2}
@@ -53,7 +54,7 @@ NOT_MODIFIED_DROPS = {"content-length", "content-type", "content-encoding"}
 class ResponseCache:
     """A bounded, thread-safe LRU of finished answers, bounded by their total size in bytes."""
 
-    OVERHEAD = 256  # bytes counted per entry for its key, so tiny answers cannot pile up
+    OVERHEAD = 256  # bytes counted per entry beside its value and key, for the dict's own cost
 
     def __init__(self, max_bytes: int) -> None:
         self.max_bytes = max_bytes
@@ -70,8 +71,11 @@ class ResponseCache:
             return self._entries[key][0]
 
     def put(self, key: Any, value: Any, size: int | None = None) -> Any:
-        """Keep ``value`` (size: given, or its first item's length); return it."""
-        weight = (len(value[0]) if size is None else size) + self.OVERHEAD
+        """Keep ``value`` (size: given, or its first item's length); return it.
+
+        The key counts too: keys hold request text (a query, a host), which a client chooses.
+        """
+        weight = (len(value[0]) if size is None else size) + len(repr(key)) + self.OVERHEAD
         if weight > self.max_bytes:
             return value
         with self._lock:
@@ -125,10 +129,11 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("COMPRESS_MIMETYPES", COMPRESSED_TYPES)
     app.config.setdefault("COMPRESS_CACHE_BACKEND", lambda: caches.compressed)
     app.config.setdefault("COMPRESS_CACHE_KEY", _compress_key)
-    Compress(app)
+    compress = Compress(app)
     app.after_request(_read_files_before_compressing)  # runs before Compress's (reverse order)
     if caches.fast_bytes:
-        app.wsgi_app = CachingMiddleware(app.wsgi_app, caches.fast_bytes)
+        codings = compress.enabled_algorithms
+        app.wsgi_app = CachingMiddleware(app.wsgi_app, caches.fast_bytes, codings)
 
 
 def caches() -> Caches:
@@ -148,14 +153,14 @@ def cached_answer(key: Any, build: Callable[[], Answer], vary: str | None = None
     return etag_response(body, mimetype, headers=headers, etag=etag)
 
 
-def cached_page(key: Any, render: Callable[[], str]) -> str:
-    """Return a rendered page from the ``pages`` cache, rendering it on a miss."""
+def cached_page(key: Any, render: Callable[[], tuple[str, ...]]) -> tuple[str, ...]:
+    """Return a rendered page (split where its nonce goes) from ``pages``, rendering on a miss."""
     cache = caches().pages
-    html = cache.get(key)
-    if html is None:
-        html = render()
-        cache.put(key, html, len(html))
-    return html
+    page = cache.get(key)
+    if page is None:
+        page = render()
+        cache.put(key, page, sum(map(len, page)))
+    return page
 
 
 def etag_response(
@@ -205,20 +210,16 @@ def _read_files_before_compressing(response: Response) -> Response:
 class CachingMiddleware:
     """WSGI middleware answering repeated cacheable GETs (and their 304s) from memory."""
 
-    def __init__(self, app: WsgiApp, max_bytes: int) -> None:
+    def __init__(self, app: WsgiApp, max_bytes: int, codings: tuple[str, ...]) -> None:
         self.app = app
         self.cache = ResponseCache(max_bytes)
+        self.codings = codings
 
     def __call__(self, environ: dict, start_response: StartResponse) -> Iterable[bytes]:
         """Answer from the cache, or let Flask answer and keep what may be reused."""
         if environ.get("REQUEST_METHOD") != "GET":
             return self.app(environ, start_response)
-        key = (
-            environ.get("PATH_INFO", ""),
-            environ.get("QUERY_STRING", ""),
-            environ.get("HTTP_ACCEPT", ""),
-            environ.get("HTTP_ACCEPT_ENCODING", ""),
-        )
+        key = self.key(environ)
         hit = self.cache.get(key)
         if hit is not None:
             return _replay(hit, environ.get("HTTP_IF_NONE_MATCH", ""), start_response)
@@ -238,6 +239,25 @@ class CachingMiddleware:
                 result.close()
         self.cache.put(key, (body, seen["status"], seen["headers"]))
         return [body]
+
+    def key(self, environ: dict) -> tuple:
+        """Everything an answer depends on: origin (links name it), URL, and what is negotiated.
+
+        The raw Accept headers are reduced (``server.web.negotiation``), so a client cannot make
+        each request a new, large entry by varying them.
+        """
+        return (
+            environ.get("wsgi.url_scheme", ""),
+            environ.get("HTTP_HOST", ""),
+            environ.get("SCRIPT_NAME", ""),
+            environ.get("PATH_INFO", ""),
+            environ.get("QUERY_STRING", ""),
+            negotiation_key(
+                environ.get("HTTP_ACCEPT", ""),
+                environ.get("HTTP_ACCEPT_ENCODING", ""),
+                self.codings,
+            ),
+        )
 
 
 def _cacheable(status: str, headers: list[tuple[str, str]]) -> bool:

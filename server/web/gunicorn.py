@@ -1,9 +1,17 @@
-"""Run an already-built app under gunicorn, so data is loaded and validated once, before fork."""
+"""Run an already-built app under gunicorn (``atlas serve --server gunicorn``).
+
+Kept beside granian so ``benchmarks/api.py`` can compare the two on the same app, and for hosts
+where a pure-Python server is required. Data is still loaded and validated once, before fork.
+Gunicorn has no deadline for reading request headers: behind it, put a buffering proxy (nginx)
+in front of anything but a trusted network.
+"""
 
 from __future__ import annotations
 
 from flask import Flask
 from gunicorn.app.base import BaseApplication
+
+from server.web.granian import ServeOptions
 
 
 class _PreloadedApplication(BaseApplication):
@@ -22,20 +30,19 @@ class _PreloadedApplication(BaseApplication):
         return self.application
 
 
-def run_gunicorn(app: Flask, *, bind: str, workers: int, threads: int, access_log: bool) -> None:
-    """Serve ``app`` with gunicorn until interrupted.
+def run_gunicorn(app: Flask, options: ServeOptions) -> None:
+    """Serve ``app`` with gunicorn's threaded workers until interrupted.
 
     Threaded workers (``gthread``) keep connections alive, so a browser's dozen requests or an API
     client's stream of pages reuse one connection instead of paying for a new one each time.
-    The access log is off unless asked for: writing it costs a third of a small answer.
     """
-    options = {
-        "bind": bind,
-        "workers": workers,
+    settings = {
+        "bind": f"{options.host}:{options.port}",
+        "workers": options.workers,
         "worker_class": "gthread",
-        "threads": threads,
+        "threads": options.threads,
         "keepalive": 5,
         "preload_app": True,
-        "accesslog": "-" if access_log else None,
+        "accesslog": "-" if options.access_log else None,
     }
-    _PreloadedApplication(app, options).run()
+    _PreloadedApplication(app, settings).run()

@@ -1,18 +1,23 @@
-"""The running app's URLs for the map pages, built with ``url_for`` from the blueprints' routes."""
+"""The running app's URLs for the map pages, built with ``url_for`` from the blueprints' routes.
+
+Assets get versioned URLs (``server.web.assets``), which browsers may keep for a year.
+"""
 
 from __future__ import annotations
 
 from flask import url_for
 
 from server.mapview.links import AT_VIEW, Links
+from server.web.assets import version_of
 
 
 def served_links() -> Links:
     """Return the links of the running app (needs a request or app context)."""
+    static, leaflet = version_of("static"), version_of("leaflet")
     return Links(
-        static=lambda path: url_for("static", filename=path),
+        static=lambda path: url_for("assets.static_file", version=static, filename=path),
         vendor=lambda path: url_for(
-            "views.vendor", package=path.split("/")[0], filename=path.split("/", 1)[1]
+            "assets.leaflet_file", version=leaflet, filename=path.removeprefix("leaflet/")
         ),
         data=lambda name: url_for("views.data_script", name=name.removesuffix(".js")),
         page=lambda name: url_for(f"views.{name}_page"),

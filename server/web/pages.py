@@ -12,7 +12,7 @@ from server.mapview.data import data_script_bytes
 from server.mapview.render import render_map_page
 from server.mapview.view import view_from_query
 from server.paths import LEAFLET_DIR
-from server.web import api, caching
+from server.web import api, caching, security
 from server.web.links import served_links
 from server.web.negotiation import root_wants_json
 from server.web.state import get_store
@@ -63,27 +63,45 @@ def _compare_page(mode: str) -> str:
     left, right = compare_days(store, request.args)
     others = {key: value for key, value in request.args.items() if key != "date"}
     view = replace(view_from_query(store, others), day=left)
-    return caching.cached_page(
+    segments = caching.cached_page(
         (mode, view, right, request.url_root),
-        lambda: render_map_page(
-            store, view, served_links(), current_app.config, mode=mode, right_day=right
+        lambda: security.nonce_slots(
+            lambda nonce: render_map_page(
+                store,
+                view,
+                served_links(),
+                current_app.config,
+                mode=mode,
+                right_day=right,
+                nonce=nonce,
+            )
         ),
     )
+    return security.with_fresh_nonce(segments)
 
 
 def _map_page(mode: str, tour_step: int | None = None) -> str:
     """Render a map page, or reuse an earlier rendering of the same view.
 
-    Pages hold nothing personal, and ``security`` fills in a fresh CSP nonce per response.
+    Pages hold nothing personal; each response gets its own CSP nonce.
     """
     store = get_store()
     view = view_from_query(store, request.args)
-    return caching.cached_page(
+    segments = caching.cached_page(
         (mode, view, tour_step, request.url_root),
-        lambda: render_map_page(
-            store, view, served_links(), current_app.config, mode=mode, tour_step=tour_step
+        lambda: security.nonce_slots(
+            lambda nonce: render_map_page(
+                store,
+                view,
+                served_links(),
+                current_app.config,
+                mode=mode,
+                tour_step=tour_step,
+                nonce=nonce,
+            )
         ),
     )
+    return security.with_fresh_nonce(segments)
 
 
 @bp.get("/data/<any(atlas, basemap):name>.js")

@@ -1,6 +1,6 @@
 """`atlas serve` under real load: no errors, bounded memory, and a killed worker is replaced.
 
-A live gunicorn (2 workers) on a free 127.0.0.1 port; 32 threads of http.client requests for a
+A live `atlas serve` (2 workers) on a free 127.0.0.1 port; 32 threads of http.client requests for a
 few seconds, mixing the map page, an items query at a date and a CSV export. Every loop stops by
 itself (a deadline and a request cap); the whole module takes about 15 seconds.
 """
@@ -10,26 +10,24 @@ from __future__ import annotations
 import http.client
 import os
 import signal
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.live import free_port, get, wait_for
+from tests.live import get, wait_for
+from tests.load.serving import atlas_serve
 
 pytestmark = pytest.mark.load
 
 WORKERS = 2
 CONNECTIONS = 32
 PATHS = ["/", "/collections/cessions/items?datetime=1828-03-01", "/export/consulates.csv"]
-ATLAS = Path(sys.executable).with_name("atlas")
 
 
 def workers_of(master: int) -> set[int]:
-    """The pids whose parent is gunicorn's master."""
+    """The pids whose parent is the server's main process."""
     found = set()
     for entry in Path("/proc").iterdir():
         try:
@@ -84,32 +82,14 @@ class Load:
 
 @pytest.fixture(scope="module")
 def server():
-    port = free_port()
-    command = [str(ATLAS), "serve", "--port", str(port), "--workers", str(WORKERS)]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
-    def answers() -> bool:
-        try:
-            return get(port, "/conformance", timeout=2) == 200
-        except OSError:
-            return process.poll() is not None
-
-    try:
-        assert wait_for(answers, 60) and process.poll() is None, "atlas serve did not start"
-        assert wait_for(lambda: len(workers_of(process.pid)) == WORKERS, 10)
-        yield process, port
-    finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=5)
+    with atlas_serve("--workers", str(WORKERS)) as (pid, port):
+        assert wait_for(lambda: len(workers_of(pid)) == WORKERS, 10)
+        yield pid, port
 
 
 def test_load_gets_no_errors_and_memory_stays_bounded(server):
-    process, port = server
-    pids = workers_of(process.pid)
+    master, port = server
+    pids = workers_of(master)
     before = {pid: rss_mb(pid) for pid in pids}
     load = Load(port, seconds=4).join()
     after = {pid: rss_mb(pid) for pid in pids}
@@ -117,21 +97,21 @@ def test_load_gets_no_errors_and_memory_stays_bounded(server):
     assert load.bad() == []
     growth = {pid: after[pid] - before[pid] for pid in pids}
     assert max(growth.values()) < 50, f"worker RSS grew by {growth} MB"
-    assert workers_of(process.pid) == pids
+    assert workers_of(master) == pids
 
 
 def test_a_killed_worker_is_replaced_and_only_its_requests_fail(server):
-    process, port = server
-    pids = workers_of(process.pid)
+    master, port = server
+    pids = workers_of(master)
     load = Load(port, seconds=4)
     time.sleep(1.5)
     victim = min(pids)
     os.kill(victim, signal.SIGKILL)
-    replaced = wait_for(lambda: len(workers_of(process.pid) - pids) == 1, 10)
+    replaced = wait_for(lambda: len(workers_of(master) - pids) == 1, 10)
     load.join()
-    assert replaced, "gunicorn did not start a new worker"
-    assert victim not in workers_of(process.pid)
-    assert len(workers_of(process.pid)) == WORKERS
+    assert replaced, "the server did not start a new worker"
+    assert victim not in workers_of(master)
+    assert len(workers_of(master)) == WORKERS
     assert len(load.statuses) > 100
     assert len(load.bad()) <= CONNECTIONS, load.bad()[:5]
     assert get(port, PATHS[1]) == 200

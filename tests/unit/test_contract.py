@@ -131,7 +131,7 @@ def test_a_broken_file_stops_loading(geodata_copy, content, reason):
 
 
 def test_a_huge_file_is_refused_before_parsing(geodata_copy, monkeypatch):
-    monkeypatch.setattr("server.core.contract.MAX_FILE_BYTES", 100)
+    monkeypatch.setattr("server.core.reading.MAX_FILE_BYTES", 100)
     with pytest.raises(DataError, match="the limit is 100"):
         LayerStore.load(geodata_copy)
 

@@ -20,6 +20,8 @@ BAD_REQUESTS = {
     "/data/<any(atlas, basemap):name>.js": "/data/secret.js",
     "/vendor/<any(leaflet):package>/<path:filename>": "/vendor/leaflet/nope.js",
     "/static/<path:filename>": "/static/nope.css",
+    "/static/<version:version>/<path:filename>": "/static/0123456789ab/nope.css",
+    "/vendor/leaflet/<version:version>/<path:filename>": "/vendor/leaflet/0123456789ab/nope.js",
     "/conformance": "/conformance?x=1",
     "/api": "/api?f=yaml",
     "/collections": "/collections?f=xml",
@@ -60,4 +62,4 @@ def test_page_routes_refuse_a_browser_with_a_readable_page(tiny_client, url):
     page = answer.get_data(as_text=True)
     assert f'<p class="atlas-error-status">{answer.status_code}</p>' in page
     assert as_json["description"].replace("'", "&#39;") in page
-    assert "/static/css/atlas.css" in page, "styled like the atlas"
+    assert "css/atlas.css" in page, "styled like the atlas"
