@@ -76,7 +76,7 @@ class Layer:
             {
                 "type": "Feature",
                 "id": feature["properties"]["id"],
-                "geometry": feature["geometry"],
+                "geometry": as_multi(feature["geometry"]),
                 "properties": published_properties(feature["properties"], columns, span),
             }
             for feature, span in zip(features, spans, strict=True)
@@ -129,6 +129,18 @@ class Layer:
         if feature_id not in self.positions:
             raise FeatureNotFound(f"collection {self.id!r} has no feature {quote(feature_id)}")
         return self.positions[feature_id]
+
+
+def as_multi(geometry: dict) -> dict:
+    """Return a Polygon or LineString as its one-part Multi* (one geometry type per layer).
+
+    Clients type a layer from its first features, so a layer mixing Polygon and MultiPolygon
+    shows as ``Unknown`` in GDAL, or as ``Polygon`` in QGIS, which then writes MultiPolygons
+    into a Polygon GeoPackage. The shape is unchanged.
+    """
+    if geometry["type"] in ("Polygon", "LineString"):
+        return {"type": f"Multi{geometry['type']}", "coordinates": [geometry["coordinates"]]}
+    return geometry
 
 
 def boxes_of(bbox: BBox) -> list[shapely.Polygon]:

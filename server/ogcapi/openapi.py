@@ -1,9 +1,10 @@
-"""The OpenAPI 3.0 definition of the atlas's API, generated from the store.
+"""The OpenAPI 3.0 definition of the atlas's API, generated from the store and the parameters.
 
-Generated rather than hand-written so it cannot drift from the data: every layer gets its own
-items path listing the property filters its catalog entry documents (with their allowed values),
-as pygeoapi does, and export paths exist only for formats a layer supports (CSV for points).
-``/api`` serves it; OWSLib, QGIS and schemathesis read it.
+Generated rather than hand-written so it cannot drift: every query parameter comes from its one
+definition in ``server.ogcapi.params.PARAMETERS`` (which the parsers enforce), every layer gets
+its own items path listing the property filters its catalog entry documents (with their allowed
+values), as pygeoapi does, and export paths exist only for formats a layer supports (CSV for
+points). ``/api`` serves it; OWSLib, QGIS, GDAL and schemathesis read it.
 """
 
 from __future__ import annotations
@@ -12,29 +13,30 @@ from typing import Any
 
 from server.core.contract import CERTAINTIES
 from server.core.export import MIMETYPES, formats_of
-from server.core.formats import GEOJSON, JSON, MAX_OFFSET
+from server.core.formats import GEOJSON, JSON, OPENAPI, SCHEMA
 from server.core.store import Layer, LayerStore
-from server.ogcapi.params import filter_names
+from server.ogcapi.openapi_components import ERROR, RESPONSES, SCHEMAS, ref
+from server.ogcapi.params import ITEMS_PARAMETERS, PARAMETERS, filter_names
 
-REF = "#/components"
 HTML = {"text/html": {"schema": {"type": "string"}}}
-
-
-def _ref(kind: str, name: str) -> dict[str, str]:
-    return {"$ref": f"{REF}/{kind}/{name}"}
+SCHEMA_KINDS = {
+    "schema": "The schema of the layer's features (OGC API – Features Part 5)",
+    "queryables": "What a CQL2 filter on this layer may name (Part 3)",
+    "geojson-schema": "A JSON Schema of one item as GeoJSON (read by GDAL)",
+}
 
 
 def _ok(description: str, media: str, schema: str | None, html: bool = True) -> dict:
-    content = {media: {"schema": _ref("schemas", schema) if schema else {"type": "string"}}}
+    content = {media: {"schema": ref("schemas", schema) if schema else {"type": "string"}}}
     if html:
         content.update(HTML)
     return {"description": description, "content": content}
 
 
 def _get(summary: str, tag: str, params: list, ok: dict, not_found: bool = False) -> dict:
-    responses = {"200": ok, "400": _ref("responses", "BadRequest")}
+    responses = {"200": ok, "400": ref("responses", "BadRequest")}
     if not_found:
-        responses["404"] = _ref("responses", "NotFound")
+        responses["404"] = ref("responses", "NotFound")
     operation_id = summary.lower().replace(" ", "_").replace("'", "").replace(",", "")
     return {
         "get": {
@@ -66,25 +68,33 @@ def _filter_parameter(layer: Layer, name: str) -> dict[str, Any]:
 
 
 def _layer_paths(layer: Layer) -> dict[str, Any]:
-    items = f"/collections/{layer.id}/items"
+    url = f"/collections/{layer.id}"
     filters = [_filter_parameter(layer, name) for name in filter_names(layer)]
-    common = [_ref("parameters", n) for n in ("f", "datetime", "bbox", "limit", "offset")]
+    common = [ref("parameters", name) for name in ITEMS_PARAMETERS]
     paths = {
-        items: _get(
+        f"{url}/items": _get(
             f"Features of {layer.id}",
             layer.id,
             [*common, *filters],
             _ok("A page of features", GEOJSON, "FeatureCollection"),
             True,
         ),
-        f"{items}/{{featureId}}": _get(
+        f"{url}/items/{{featureId}}": _get(
             f"One feature of {layer.id}",
             layer.id,
-            [_ref("parameters", "featureId"), _ref("parameters", "f")],
+            [ref("parameters", "featureId"), ref("parameters", "f")],
             _ok("One feature", GEOJSON, "Feature"),
             True,
         ),
     }
+    for kind, about in SCHEMA_KINDS.items():
+        paths[f"{url}/{kind}"] = _get(
+            f"{kind} of {layer.id}",
+            layer.id,
+            [ref("parameters", "f")],
+            _ok(about, SCHEMA, "JsonSchema"),
+            True,
+        )
     for fmt in formats_of(layer):
         schema = "FeatureCollection" if fmt == "geojson" else None
         paths[f"/export/{layer.id}.{fmt}"] = _export_path(layer.id, fmt, MIMETYPES[fmt], schema)
@@ -95,7 +105,12 @@ def _export_path(name: str, fmt: str, media: str, schema: str | None) -> dict[st
     ok = _ok(f"The file, as an attachment named {name}[_date].{fmt}", media, schema, html=False)
     if schema is None:
         ok["content"][media]["schema"]["format"] = "binary"
-    return _get(f"Download {name} as {fmt}", "export", [_ref("parameters", "date")], ok, True)
+    path = _get(f"Download {name} as {fmt}", "export", [ref("parameters", "date")], ok, True)
+    path["get"]["responses"]["206"] = {
+        "description": "The bytes a Range header asked for",
+        "content": {media: {"schema": {"type": "string", "format": "binary"}}},
+    }
+    return path
 
 
 def _landing() -> dict[str, Any]:
@@ -103,10 +118,10 @@ def _landing() -> dict[str, Any]:
     path = _get(
         "Landing page",
         "capabilities",
-        [_ref("parameters", "f")],
-        _ok("The landing page (the map in HTML)", JSON, "LandingPage"),
+        [ref("parameters", "f")],
+        _ok("The landing page (in HTML: with links, or the map without f)", JSON, "LandingPage"),
     )
-    content = {**_ERROR, **HTML}
+    content = {**ERROR, **HTML}
     path["get"]["responses"]["400"] = {"description": "A bad f", "content": content}
     return path
 
@@ -118,25 +133,25 @@ def openapi_doc(store: LayerStore, title: str, description: str, max_limit: int)
         "/conformance": _get(
             "Conformance classes",
             "capabilities",
-            [_ref("parameters", "f")],
+            [ref("parameters", "f")],
             _ok("The conformance classes", JSON, "ConfClasses"),
         ),
         "/api": _get(
             "This API definition",
             "capabilities",
-            [],
-            _ok("OpenAPI 3.0", "application/vnd.oai.openapi+json;version=3.0", None, html=False),
+            [ref("parameters", "f")],
+            _ok("OpenAPI 3.0 (in HTML: a page to read and try it)", OPENAPI, None),
         ),
         "/collections": _get(
             "Collections",
             "capabilities",
-            [_ref("parameters", "f")],
+            [ref("parameters", "f")],
             _ok("Every layer", JSON, "Collections"),
         ),
         "/collections/{collectionId}": _get(
             "One collection",
             "capabilities",
-            [_ref("parameters", "collectionId"), _ref("parameters", "f")],
+            [ref("parameters", "collectionId"), ref("parameters", "f")],
             _ok("One layer", JSON, "Collection"),
             True,
         ),
@@ -156,24 +171,12 @@ def openapi_doc(store: LayerStore, title: str, description: str, max_limit: int)
         "components": {
             "parameters": _parameters(max_limit),
             "schemas": SCHEMAS,
-            "responses": _RESPONSES,
+            "responses": RESPONSES,
         },
     }
 
 
 def _parameters(max_limit: int) -> dict[str, Any]:
-    def query(name: str, about: str, schema: dict, **extra: Any) -> dict[str, Any]:
-        return {
-            "name": name,
-            "in": "query",
-            "required": False,
-            "description": about,
-            "schema": schema,
-            "style": "form",
-            "explode": False,
-            **extra,
-        }
-
     def path(name: str, about: str) -> dict[str, Any]:
         return {
             "name": name,
@@ -183,152 +186,8 @@ def _parameters(max_limit: int) -> dict[str, Any]:
             "schema": {"type": "string", "maxLength": 200},
         }
 
-    bbox_items = {"type": "number", "minimum": -180, "maximum": 180}
     return {
-        "f": query(
-            "f",
-            "Answer format: json (default) or html.",
-            {"type": "string", "enum": ["json", "html"]},
-        ),
-        "datetime": query(
-            "datetime",
-            "An instant (1813-10-24, 1813, RFC 3339 date-time) or an "
-            "interval start/end, open with '..' or empty on one side.",
-            {"type": "string", "maxLength": 1000},
-        ),
-        "bbox": query(
-            "bbox",
-            "minLon,minLat,maxLon,maxLat in WGS84 degrees.",
-            {"type": "array", "minItems": 4, "maxItems": 4, "items": bbox_items},
-        ),
-        "limit": query(
-            "limit",
-            f"Features per page, 1 to {max_limit}.",
-            {"type": "integer", "minimum": 1, "maximum": max_limit, "default": 100},
-        ),
-        "offset": query(
-            "offset",
-            "Features to skip before the page starts.",
-            {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET, "default": 0},
-        ),
-        "date": query(
-            "date",
-            "Only features holding at this date (YYYY, YYYY-MM, YYYY-MM-DD).",
-            {"type": "string", "maxLength": 1000},
-        ),
+        **{name: parameter.openapi(max_limit) for name, parameter in PARAMETERS.items()},
         "collectionId": path("collectionId", "A layer id."),
         "featureId": path("featureId", "A feature id."),
     }
-
-
-_LINK = {
-    "type": "object",
-    "required": ["href"],
-    "properties": {
-        "href": {"type": "string"},
-        "rel": {"type": "string"},
-        "type": {"type": "string"},
-        "title": {"type": "string"},
-    },
-}
-_LINKS = {"type": "array", "items": _ref("schemas", "Link")}
-_NULLABLE_TEXT = {"type": "string", "nullable": True}
-SCHEMAS: dict[str, Any] = {
-    "Link": _LINK,
-    "Exception": {
-        "type": "object",
-        "required": ["code"],
-        "properties": {"code": {"type": "string"}, "description": {"type": "string"}},
-    },
-    "LandingPage": {
-        "type": "object",
-        "required": ["links"],
-        "properties": {
-            "title": {"type": "string"},
-            "description": {"type": "string"},
-            "links": _LINKS,
-        },
-    },
-    "ConfClasses": {
-        "type": "object",
-        "required": ["conformsTo"],
-        "properties": {"conformsTo": {"type": "array", "items": {"type": "string"}}},
-    },
-    "Collection": {
-        "type": "object",
-        "required": ["id", "links"],
-        "properties": {
-            "id": {"type": "string"},
-            "title": {"type": "string"},
-            "description": {"type": "string"},
-            "itemType": {"type": "string"},
-            "links": _LINKS,
-            "extent": {
-                "type": "object",
-                "properties": {
-                    "spatial": {
-                        "type": "object",
-                        "properties": {
-                            "bbox": {
-                                "type": "array",
-                                "items": {"type": "array", "items": {"type": "number"}},
-                            }
-                        },
-                    },
-                    "temporal": {
-                        "type": "object",
-                        "properties": {
-                            "interval": {
-                                "type": "array",
-                                "items": {"type": "array", "items": _NULLABLE_TEXT},
-                            }
-                        },
-                    },
-                },
-            },
-        },
-    },
-    "Collections": {
-        "type": "object",
-        "required": ["collections", "links"],
-        "properties": {
-            "collections": {"type": "array", "items": _ref("schemas", "Collection")},
-            "links": _LINKS,
-        },
-    },
-    "Geometry": {
-        "type": "object",
-        "required": ["type"],
-        "nullable": True,
-        "properties": {"type": {"type": "string"}},
-    },
-    "Feature": {
-        "type": "object",
-        "required": ["type", "geometry", "properties"],
-        "properties": {
-            "type": {"type": "string", "enum": ["Feature"]},
-            "id": {"type": "string"},
-            "geometry": _ref("schemas", "Geometry"),
-            "properties": {"type": "object", "nullable": True},
-            "links": _LINKS,
-        },
-    },
-    "FeatureCollection": {
-        "type": "object",
-        "required": ["type", "features"],
-        "properties": {
-            "type": {"type": "string", "enum": ["FeatureCollection"]},
-            "features": {"type": "array", "items": _ref("schemas", "Feature")},
-            "bbox": {"type": "array", "items": {"type": "number"}},
-            "links": _LINKS,
-            "numberMatched": {"type": "integer", "minimum": 0},
-            "numberReturned": {"type": "integer", "minimum": 0},
-            "timeStamp": {"type": "string", "format": "date-time"},
-        },
-    },
-}
-_ERROR = {"application/json": {"schema": _ref("schemas", "Exception")}}
-_RESPONSES = {
-    "BadRequest": {"description": "A parameter is malformed or unknown", "content": _ERROR},
-    "NotFound": {"description": "No such collection, feature or file", "content": _ERROR},
-}

@@ -8,7 +8,7 @@ from server.core.formats import JAVASCRIPT
 from server.mapview.data import data_script_bytes
 from server.mapview.render import render_map_page
 from server.mapview.view import view_from_query
-from server.paths import LEAFLET_DIR
+from server.paths import LEAFLET_DIR, SWAGGER_UI_DIR
 from server.web import api, caching
 from server.web.links import served_links
 from server.web.state import get_store
@@ -19,9 +19,9 @@ bp = Blueprint("views", __name__)
 @bp.get("/")
 def atlas_page():
     """Show the atlas map at the date and layers the URL names (JSON clients: the landing)."""
-    landing = api.landing_if_json()
-    if landing is not None:
-        return landing
+    for landing in (api.landing_if_json(), api.landing_html_if_asked()):
+        if landing is not None:
+            return landing
     return _map_page("atlas")
 
 
@@ -66,8 +66,8 @@ def data_script(name: str):
     )
 
 
-@bp.get("/vendor/<any(leaflet):package>/<path:filename>")
+@bp.get("/vendor/<any(leaflet, swaggerui):package>/<path:filename>")
 def vendor(package: str, filename: str):
     """Third-party browser assets, served from their pip packages (never from a CDN)."""
-    directories = {"leaflet": LEAFLET_DIR}
+    directories = {"leaflet": LEAFLET_DIR, "swaggerui": SWAGGER_UI_DIR}
     return send_from_directory(directories[package], filename, max_age=86400)

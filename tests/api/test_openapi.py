@@ -40,7 +40,8 @@ def test_every_route_is_described(document):
         "/export/places.csv" in document["paths"] and "/export/zones.csv" not in document["paths"]
     )
     assert {"/", "/api", "/conformance", "/collections"} <= set(document["paths"])
-    assert len(rules) == 7  # conformance, api, collections, collection, items, item, export
+    # conformance, api, collections, collection, items, item, export, schemas (#15)
+    assert len(rules) == 8
 
 
 def test_items_describe_their_property_filters_with_allowed_values(document):
