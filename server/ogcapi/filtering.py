@@ -21,7 +21,8 @@ import numpy as np
 from server.core.errors import InvalidParameter
 from server.core.formats import quote
 from server.core.store import Layer
-from server.ogcapi.predicates import fail, matches
+from server.ogcapi.operands import fail
+from server.ogcapi.predicates import matches
 
 LANGUAGES = ("cql2-text", "cql2-json")
 CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
@@ -45,9 +46,10 @@ def parse_filter(text: str, lang: str | None, crs: str | None, layer: Layer) -> 
 
 def parse_tree(text: str, lang: str) -> Any:
     """Return the filter's validated CQL2 JSON tree."""
+    if lang == "cql2-text":
+        _check_nesting(text)
     try:
         if lang == "cql2-text":
-            _check_nesting(text)
             expression = cql2.parse_text(text)
         else:
             expression = cql2.parse_json(text)

@@ -15,87 +15,34 @@ on whole columns at once, so the answers agree with ``datetime`` and ``bbox`` by
 
 from __future__ import annotations
 
-import operator
-import re
-import unicodedata
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-import shapely
-from shapely.errors import GEOSException
-from shapely.geometry import shape
-from shapely.validation import explain_validity
 
-from server.core.dates import EARLIEST, LATEST, parse_instant_or_interval
-from server.core.errors import InvalidParameter
+from server.core.dates import EARLIEST, LATEST
 from server.core.formats import quote
-from server.core.store import Layer, boxes_of
+from server.core.store import Layer
+from server.ogcapi.operands import (
+    ARRAYS,
+    COMPARE,
+    OPEN,
+    SPATIAL,
+    TEMPORAL,
+    Values,
+    comparable,
+    day_number,
+    fail,
+    geometry,
+    like_regex,
+    literal,
+    strip_accents,
+)
 from server.ogcapi.schemas import property_schemas
-
-OPEN = ".."
-COMPARE: dict[str, Callable[[Any, Any], bool]] = {
-    "=": operator.eq,
-    "<>": operator.ne,
-    "<": operator.lt,
-    "<=": operator.le,
-    ">": operator.gt,
-    ">=": operator.ge,
-}
-SPATIAL = {
-    "s_intersects": shapely.intersects,
-    "s_disjoint": shapely.disjoint,
-    "s_equals": shapely.equals,
-    "s_touches": shapely.touches,
-    "s_within": shapely.within,
-    "s_overlaps": shapely.overlaps,
-    "s_crosses": shapely.crosses,
-    "s_contains": shapely.contains,
-}
-# Closed intervals [a1, a2] and [b1, b2] of day numbers, as in the CQL2 standard's table.
-TEMPORAL: dict[str, Callable[..., np.ndarray]] = {
-    "t_after": lambda a1, a2, b1, b2: a1 > b2,
-    "t_before": lambda a1, a2, b1, b2: a2 < b1,
-    "t_contains": lambda a1, a2, b1, b2: (a1 < b1) & (a2 > b2),
-    "t_disjoint": lambda a1, a2, b1, b2: (a2 < b1) | (a1 > b2),
-    "t_during": lambda a1, a2, b1, b2: (a1 > b1) & (a2 < b2),
-    "t_equals": lambda a1, a2, b1, b2: (a1 == b1) & (a2 == b2),
-    "t_finishedby": lambda a1, a2, b1, b2: (a1 < b1) & (a2 == b2),
-    "t_finishes": lambda a1, a2, b1, b2: (a1 > b1) & (a2 == b2),
-    "t_intersects": lambda a1, a2, b1, b2: (a1 <= b2) & (a2 >= b1),
-    "t_meets": lambda a1, a2, b1, b2: a2 == b1,
-    "t_metby": lambda a1, a2, b1, b2: a1 == b2,
-    "t_overlappedby": lambda a1, a2, b1, b2: (a1 > b1) & (a1 < b2) & (a2 > b2),
-    "t_overlaps": lambda a1, a2, b1, b2: (a1 < b1) & (a2 > b1) & (a2 < b2),
-    "t_startedby": lambda a1, a2, b1, b2: (a1 == b1) & (a2 > b2),
-    "t_starts": lambda a1, a2, b1, b2: (a1 == b1) & (a2 < b2),
-}
-ARRAYS = {
-    "a_equals": lambda left, right: left == right,
-    "a_contains": lambda left, right: set(left) >= set(right),
-    "a_containedby": lambda left, right: set(left) <= set(right),
-    "a_overlaps": lambda left, right: bool(set(left) & set(right)),
-}
-
-
-@dataclass(frozen=True)
-class Values:
-    """An operand: one value per feature (a property) or one for all (a literal)."""
-
-    kind: str  # text, number, boolean, date (a day number), array, geometry, null
-    items: list[Any]
-    name: str  # what the user wrote, for messages
 
 
 def matches(tree: Any, layer: Layer) -> np.ndarray:
     """Return a boolean mask of the layer's features that the filter ``tree`` selects."""
     return Evaluator(layer).condition(tree)
-
-
-def fail(message: str) -> InvalidParameter:
-    """Return the error a filter's mistake raises."""
-    return InvalidParameter(f"filter: {message}")
 
 
 class Evaluator:
@@ -144,15 +91,19 @@ class Evaluator:
             inner = self.value(node["args"][0])
             if inner.kind != "text":
                 raise fail(f"{node['op'].upper()} takes text, not {inner.name}")
-            fold = str.casefold if node["op"] == "casei" else _strip_accents
+            fold = str.casefold if node["op"] == "casei" else strip_accents
             items = [None if item is None else fold(item) for item in inner.items]
             return Values("text", items, inner.name)
         if isinstance(node, dict) and ("date" in node or "timestamp" in node):
             text = node.get("date") or node.get("timestamp")
-            return Values("date", [_day_number(text)], quote(text))
+            return Values("date", [day_number(text)], quote(text))
+        if isinstance(node, dict) and "op" in node:
+            raise fail(
+                f"{quote(str(node['op']))} is not supported here (no arithmetic or functions)"
+            )
         if isinstance(node, dict) and ("bbox" in node or "type" in node):
-            return Values("geometry", [_geometry(node)], "a geometry")
-        return _literal(node)
+            return Values("geometry", [geometry(node)], "a geometry")
+        return literal(node)
 
     def column(self, name: str) -> Values:
         """Return a property's values (``geometry``: the shapes)."""
@@ -164,14 +115,14 @@ class Evaluator:
         items = [feature["properties"][name] for feature in self.layer.published]
         schema = self.schemas[name]
         if schema.get("format") == "date":
-            return Values("date", [None if i is None else _day_number(i) for i in items], name)
+            return Values("date", [None if i is None else day_number(i) for i in items], name)
         if schema["type"] == "array":
             return Values("array", [tuple(item or ()) for item in items], name)
         return Values("text", items, name)
 
     def compare(self, op: str, left_node: Any, right_node: Any) -> np.ndarray:
         """Return ``left op right`` per feature; false where either side is null."""
-        left, right = _comparable(self.value(left_node), self.value(right_node))
+        left, right = comparable(self.value(left_node), self.value(right_node))
         test = COMPARE[op]
         return np.array(
             [a is not None and b is not None and test(a, b) for a, b in self.pairs(left, right)],
@@ -187,7 +138,7 @@ class Evaluator:
         value, pattern = self.value(value_node), self.value(pattern_node)
         if value.kind != "text" or pattern.kind != "text" or len(pattern.items) != 1:
             raise fail("LIKE compares a text property with a text pattern")
-        regex = _like_regex(pattern.items[0])
+        regex = like_regex(pattern.items[0])
         return np.array([item is not None and bool(regex.fullmatch(item)) for item in value.items])
 
     def between(self, value_node: Any, low_node: Any, high_node: Any) -> np.ndarray:
@@ -239,7 +190,7 @@ class Evaluator:
             day = first if node["property"].startswith("start_") else last
             return day.astype(float), day.astype(float)
         text = node.get("date") or node.get("timestamp") if isinstance(node, dict) else node
-        number = np.full(self.size, float(_day_number(text)))
+        number = np.full(self.size, float(day_number(text)))
         return number, number
 
     def days(self, name: str) -> tuple[np.ndarray, np.ndarray]:
@@ -255,79 +206,3 @@ class Evaluator:
         if left.kind != "array" or right.kind != "array":
             raise fail(f"{op.upper()} compares a list property with a list")
         return np.array([ARRAYS[op](a, b) for a, b in self.pairs(left, right)], dtype=bool)
-
-
-def _literal(node: Any) -> Values:
-    if node is None:
-        return Values("null", [None], "null")
-    if isinstance(node, bool):
-        return Values("boolean", [node], str(node).lower())
-    if isinstance(node, int | float):
-        return Values("number", [node], repr(node))
-    if isinstance(node, str):
-        return Values("text", [node], quote(node))
-    if isinstance(node, list) and all(isinstance(item, str) for item in node):
-        return Values("array", [tuple(node)], "a list")
-    raise fail(f"{quote(str(node))} is not a value this server compares")
-
-
-def _comparable(left: Values, right: Values) -> tuple[Values, Values]:
-    """Return both sides as one kind: text is read as a day where the other side is a day."""
-    if left.kind == "date" and right.kind == "text" and len(right.items) == 1:
-        return left, Values("date", [_day_number(right.items[0])], right.name)
-    if right.kind == "date" and left.kind == "text" and len(left.items) == 1:
-        return Values("date", [_day_number(left.items[0])], left.name), right
-    if "null" in (left.kind, right.kind) or left.kind == right.kind:
-        return left, right
-    if {left.kind, right.kind} == {"date", "text"}:
-        raise fail(
-            "start_date and end_date are partial dates as text; compare days with "
-            "start_day and end_day, or compare the text with text"
-        )
-    raise fail(f"cannot compare {left.name} ({left.kind}) with {right.name} ({right.kind})")
-
-
-def _day_number(text: Any) -> int:
-    """Return the day number of a date or an RFC 3339 timestamp (its day in UTC)."""
-    if not isinstance(text, str):
-        raise fail(f"{quote(str(text))} is not a date")
-    try:
-        first, last = parse_instant_or_interval(text)
-    except ValueError as error:
-        raise fail(f"{error}") from None
-    if first != last or "/" in text:
-        raise fail(f"{quote(text)} is not one day; write YYYY-MM-DD")
-    return first.toordinal()
-
-
-def _geometry(node: dict) -> shapely.Geometry:
-    """Return a literal geometry or BBOX (two boxes if it crosses the antimeridian)."""
-    if "bbox" in node:
-        box = node["bbox"]
-        west, south, east, north = (box[0], box[1], box[3], box[4]) if len(box) == 6 else box
-        return shapely.union_all(boxes_of((west, south, east, north)))
-    try:
-        geometry = shape(node)
-    except (ValueError, TypeError, AttributeError, IndexError, GEOSException):
-        raise fail("a geometry's coordinates are malformed") from None
-    if not geometry.is_valid:
-        raise fail(f"the geometry is not valid: {explain_validity(geometry)}")
-    return geometry
-
-
-def _like_regex(pattern: str) -> re.Pattern[str]:
-    parts, escaped = [], False
-    for char in pattern:
-        if escaped:
-            parts.append(re.escape(char))
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        else:
-            parts.append({"%": ".*", "_": "."}.get(char, re.escape(char)))
-    return re.compile("".join(parts), re.DOTALL)
-
-
-def _strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char))

@@ -87,8 +87,17 @@ def _cached(key: Any, build: Callable[[], Answer]) -> Response:
 def _encode(doc: dict, fmt: params.Format, mimetype: str, title: str, **page: Any) -> Answer:
     if fmt == "json":
         return dumps(doc), mimetype, {}
-    html = render_template("api_page.html", title=title, doc=doc, **page)
+    links = [_as_seen_in_html(link) for link in doc.get("links", [])]
+    html = render_template("api_page.html", title=title, doc={**doc, "links": links}, **page)
     return html.encode(), "text/html", {}
+
+
+def _as_seen_in_html(link: dict[str, str]) -> dict[str, str]:
+    """Return a link as an HTML page lists it: the HTML twin is ``self``, JSON ``alternate``."""
+    if link["rel"] in ("self", "alternate"):
+        rel = "self" if link["type"] == "text/html" else "alternate"
+        return {**link, "rel": rel}
+    return link
 
 
 def _document(name: str, build: Callable[[], dict], title: str, *path: str) -> Response:
@@ -259,9 +268,9 @@ def _answer_range(response: Response) -> Response:
     """
     if request.endpoint != "api.download" or response.status_code != 200:
         return response
+    length = response.calculate_content_length()
     try:
-        response.make_conditional(request, accept_ranges=True)
+        response.make_conditional(request, accept_ranges=True, complete_length=length)
     except RequestedRangeNotSatisfiable:
-        length = response.calculate_content_length()
         return Response(status=416, headers={"Content-Range": f"bytes */{length}"})
     return response

@@ -211,7 +211,7 @@ class CachingMiddleware:
 
     def __call__(self, environ: dict, start_response: StartResponse) -> Iterable[bytes]:
         """Answer from the cache, or let Flask answer and keep what may be reused."""
-        if environ.get("REQUEST_METHOD") != "GET":
+        if environ.get("REQUEST_METHOD") != "GET" or "HTTP_RANGE" in environ:  # ranges: Flask
             return self.app(environ, start_response)
         key = (
             environ.get("PATH_INFO", ""),
