@@ -132,7 +132,7 @@ def geometry(node: dict) -> shapely.Geometry:
     if "bbox" in node:
         box = node["bbox"]
         west, south, east, north = (box[0], box[1], box[3], box[4]) if len(box) == 6 else box
-        return shapely.union_all(boxes_of((west, south, east, north)))
+        return shapely.MultiPolygon(boxes_of((west, south, east, north)))  # as the bbox parameter
     try:
         geometry = shape(node)
     except (ValueError, TypeError, AttributeError, IndexError, GEOSException):
