@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8000
 
 .DEFAULT_GOAL := check
-.PHONY: check serve test lint format bench validate chromium clean
+.PHONY: check serve test lint format bench validate chromium gdal clean
 
 check: test lint
 
@@ -22,10 +22,14 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 chromium:
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium; }
 
+# Debian's GDAL (ogrinfo, ogr2ogr) is the GIS client the interop tests drive (tests/ogcapi/test_gdal.py).
+gdal:
+	@command -v ogrinfo >/dev/null || { $(SUDO) apt-get update && $(SUDO) apt-get install -y gdal-bin; }
+
 serve: $(VENV)/.installed
 	$(BIN)/atlas serve --port $(PORT)
 
-test: $(VENV)/.installed chromium
+test: $(VENV)/.installed chromium gdal
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed
