@@ -138,13 +138,18 @@ def schema_links(url: str) -> list[dict[str, str]]:
     """Return a collection's links to its schemas and queryables.
 
     ``describedby`` points to the schema of one item as GeoJSON, which GDAL's OAPIF driver
-    reads to type its fields; GDAL before 3.10 matches only the spelling ``describedBy`` (link
+    reads to type its fields; GDAL 3.6 (Debian 12) matches only the spelling ``describedBy`` (link
     relations are case-insensitive, RFC 8288), hence the second link to the same schema.
     """
     feature = f"{url}/geojson-schema"
     return [
         link(feature, "describedby", "schema", "JSON Schema of one item as GeoJSON"),
-        link(feature, "describedBy", "schema", "The same, for GDAL before 3.10"),
+        link(
+            feature,
+            "describedBy",
+            "schema",
+            "The same, for GDAL 3.6 (Debian 12), which matches this spelling only",
+        ),
         link(f"{url}/schema", f"{OGC_REL}schema", "schema", "The features' schema (Part 5)"),
         link(f"{url}/queryables", f"{OGC_REL}queryables", "schema", "What filter may name"),
     ]

@@ -1,6 +1,6 @@
 """JSON Schemas of a layer: its features (Part 5), its queryables (Part 3), and for GDAL.
 
-Without a schema, GDAL before 3.10 and QGIS 3.22 type each field from the first page: a first
+Without a schema, GDAL (3.6 in Debian 12) and QGIS 3.22 type each field from a first page: a first
 page of full dates makes ``end_date`` a Date, and ``1806-08`` on a later page becomes NULL.
 The schemas say that the partial dates are text and that ``start_day``/``end_day`` are dates,
 so clients that read them keep every value.

@@ -1,6 +1,6 @@
 """Schemas (Part 5), queryables (Part 3) and the GeoJSON item schema GDAL reads; one set of keys.
 
-GDAL before 3.10 and QGIS 3.22 type each field from the first page they read; these tests pin
+GDAL (3.6 in Debian 12) and QGIS 3.22 type each field from the first page they read; these pin
 what they are told instead: partial dates are text, start_day/end_day are dates, and every
 feature of a layer carries the same keys in the same order on every page and at every date.
 """
