@@ -35,7 +35,7 @@ Format = Literal["json", "html"]
 FORMATS: tuple[Format, ...] = ("json", "html")
 Args = Mapping[str, Sequence[str]]
 COMMON_FILTERS = ("kind", "certainty")
-MAX_FILTER_LENGTH = 20_000  # a CQL2 filter may carry a polygon
+MAX_FILTER_LENGTH = 4000  # a CQL2 filter may carry a polygon; a request line is ~4 KB at most
 NAMES = r"^[A-Za-z_][A-Za-z0-9_]*(,[A-Za-z_][A-Za-z0-9_]*)*$"
 SORT_KEYS = r"^[+-]?[A-Za-z_][A-Za-z0-9_]*(,[+-]?[A-Za-z_][A-Za-z0-9_]*)*$"
 

@@ -236,7 +236,7 @@ class CachingMiddleware:
         finally:
             if hasattr(result, "close"):
                 result.close()
-        self.cache.put(key, (body, seen["status"], seen["headers"]))
+        self.cache.put(key, (body, seen["status"], seen["headers"]), len(body) + len(key[1]))
         return [body]
 
 
