@@ -160,8 +160,10 @@ def api_definition():
     params.check_parameters(args, ["f"])
     fmt = params.parse_format(args, _prefers_html())
     if fmt == "html":
-        page = render_template("api_definition.html", title=TITLE)
-        return _cached(("api-html", request.url_root), lambda: (page.encode(), "text/html", {}))
+        return _cached(
+            ("api-html", request.url_root),
+            lambda: (render_template("api_definition.html", title=TITLE).encode(), "text/html", {}),
+        )
     max_limit = current_app.config["MAX_LIMIT"]
     return _cached(
         ("api", request.url_root),
