@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8000
 
 .DEFAULT_GOAL := check
-.PHONY: check serve test lint format bench validate chromium node clean
+.PHONY: check serve test lint format bench validate chromium node gdal clean
 
 check: test lint
 
@@ -30,11 +30,14 @@ node_modules/.installed: package.json package-lock.json | node
 	@command -v npm >/dev/null || { $(SUDO) apt-get update && $(SUDO) apt-get install -y npm; }
 	npm ci --no-audit --no-fund
 	touch $@
+# Debian's GDAL (ogrinfo, ogr2ogr) is the GIS client the interop tests drive (tests/ogcapi/test_gdal.py).
+gdal:
+	@command -v ogrinfo >/dev/null || { $(SUDO) apt-get update && $(SUDO) apt-get install -y gdal-bin; }
 
 serve: $(VENV)/.installed
 	$(BIN)/atlas serve --port $(PORT)
 
-test: $(VENV)/.installed chromium node
+test: $(VENV)/.installed chromium node gdal
 	$(BIN)/python -m pytest
 
 JS := static/js tests/js eslint.config.js

@@ -27,13 +27,14 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     from server import config
     from server.core import i18n
     from server.paths import STATIC_DIR, TEMPLATE_DIR
-    from server.web import api, assets, caching, errors, origin, pages, security, state
+    from server.web import api, assets, caching, cors, errors, origin, pages, security, state
 
     app = Flask(__name__, template_folder=str(TEMPLATE_DIR), static_folder=str(STATIC_DIR))
     app.config.from_mapping(config.DEFAULTS)
     app.config.from_prefixed_env("ATLAS")  # e.g. ATLAS_FRAME_ANCESTORS, ATLAS_WEB_TILES_URL
     if overrides:
         app.config.from_mapping(overrides)
+    cors.init_app(app)  # first, so it runs last: every answer is readable, errors included
     errors.init_app(app)
     state.init_app(app)
     app.add_template_filter(i18n.in_words, "in_words")

@@ -7,6 +7,7 @@ no module depends on the working directory or on how the atlas was installed.
 
 from pathlib import Path
 
+import swagger_ui_bundle
 import xstatic.pkg.leaflet
 
 PACKAGE = Path(__file__).resolve().parent
@@ -23,3 +24,4 @@ STATIC_DIR = _shipped("static")
 GEODATA_DIR = _shipped("geodata")  # the default data set; `--geodata DIR` or GEODATA_DIR overrides
 TRANSLATIONS_DIR = PACKAGE / "translations"
 LEAFLET_DIR = Path(xstatic.pkg.leaflet.BASE_DIR)  # Leaflet from its pip package, never a CDN
+SWAGGER_UI_DIR = Path(str(swagger_ui_bundle.swagger_ui_path))  # the HTML API definition

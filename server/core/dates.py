@@ -12,16 +12,16 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 from server.core.errors import InvalidDate
 from server.core.formats import quote
 
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)
-# RFC 3339 date-time as OGC API clients send it; only the calendar day matters to us.
+# RFC 3339 date-time as OGC API clients send it; it selects the UTC day it falls on.
 _DATE_TIME = re.compile(
-    r"(\d{4}-\d{2}-\d{2})[Tt ](?:[01]\d|2[0-3]):[0-5]\d:(?:[0-5]\d|60)(?:\.\d+)?"
-    r"(?:[Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)",
+    r"(?P<day>\d{4}-\d{2}-\d{2})[Tt ](?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d):"
+    r"(?P<second>[0-5]\d|60)(?:\.\d+)?(?:[Zz]|(?P<sign>[+-])(?P<oh>[01]\d|2[0-3]):(?P<om>[0-5]\d))",
     re.ASCII,
 )
 _OPEN = {"", ".."}
@@ -103,8 +103,32 @@ def parse_instant_or_interval(text: str) -> tuple[date, date]:
 
 def _parse_instant(text: str) -> tuple[date, date]:
     match = _DATE_TIME.fullmatch(text)
-    partial = parse_date(match.group(1) if match else text)
+    if match:
+        day = utc_day(match)
+        return day, day
+    partial = parse_date(text)
     return partial.first_day(), partial.last_day()
+
+
+def utc_day(match: re.Match[str]) -> date:
+    """Return the UTC day of a matched RFC 3339 date-time (``23:30-05:00`` is the next day).
+
+    The data's days are calendar days with no time zone; a date-time with an offset names an
+    instant, and the instant's day in UTC is the day the atlas compares (a leap second counts
+    as the last second of its minute).
+    """
+    day = parse_date(match["day"]).first_day()
+    clock = time(int(match["hour"]), int(match["minute"]), min(int(match["second"]), 59))
+    if not match["sign"]:
+        return day
+    offset = timedelta(hours=int(match["oh"]), minutes=int(match["om"]))
+    try:
+        instant = datetime.combine(day, clock) - (offset if match["sign"] == "+" else -offset)
+    except OverflowError:
+        raise InvalidDate(
+            f"{quote(match[0])} falls outside the years 0001 to 9999 in UTC"
+        ) from None
+    return instant.date()
 
 
 def span_of(start: str | None, end: str | None) -> tuple[date, date]:

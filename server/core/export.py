@@ -2,9 +2,17 @@
 
 Pure functions of the store: the blueprint and ``atlas export`` call the same ``export`` and
 get the same bytes and filename, so a file from the website and one from the command line never
-differ. GeoPackage dates are real ``DATE`` columns (written with ``pyogrio.raw``, because
-GeoPandas turns dates into ``DATETIME``) next to the original partial-date text, so GIS users
-can filter by day without losing "1813 only".
+differ. Columns are the layer's published properties in their fixed order
+(``server.core.columns``), whatever the date, so batch exports line up and an empty cut still
+has every column.
+
+GeoPackage dates are real ``DATE`` columns (``start_day``/``end_day``, written with
+``pyogrio.raw``, because GeoPandas turns dates into ``DATETIME``) next to the original
+partial-date text, so GIS users can filter by day without losing "1813 only". QGIS's temporal
+controller compares a DATE with a datetime at midnight and so drops a feature on its last day;
+``start_time``/``end_time`` (UTC ``DATETIME``, the end at 23:59:59) are the columns to give it.
+Files are GeoPackage 1.2, which GDAL 3.6 and QGIS 3.22 (Debian, Ubuntu LTS) open without a
+warning; 1.4, pyogrio's default, makes them warn on every open.
 """
 
 from __future__ import annotations
@@ -24,7 +32,8 @@ import shapely
 from shapely.geometry import mapping, shape
 
 from server.core.catalog import geometry_of
-from server.core.dates import parse_date, span_of
+from server.core.columns import DAY_COLUMNS
+from server.core.dates import parse_date
 from server.core.errors import InvalidDate, InvalidParameter
 from server.core.formats import CSV, GEOJSON, GEOPACKAGE, dumps, quote
 from server.core.store import Layer, LayerStore
@@ -35,6 +44,9 @@ ALL_LAYERS = "atlas"
 MIMETYPES = {"geojson": GEOJSON, "gpkg": GEOPACKAGE, "csv": CSV}
 DECIMALS = 6
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+GPKG_GEOMETRY = {"area": "MultiPolygon", "line": "MultiLineString", "point": "Point"}
+TIME_COLUMNS = ("start_time", "end_time")  # GeoPackage only: DATETIME, for QGIS's time controller
+UTC = 100  # GDAL's time-zone flag for UTC (pyogrio's gdal_tz_offsets)
 
 
 @dataclass(frozen=True)
@@ -67,11 +79,16 @@ def export(store: LayerStore, layer_id: str, fmt: str, at: str | None = None) ->
             for feature in select(store, layer.id, moment)
         ]
         return Export(filename, MIMETYPES[fmt], to_geojson(features))
+    layer = store.layer(layer_id)
     features = select(store, layer_id, moment)
-    writers = {"geojson": to_geojson, "gpkg": lambda f: to_gpkg(f, layer_id), "csv": to_csv}
     if fmt == "csv":
         _check_points(store, layer_id)
-    return Export(filename, MIMETYPES[fmt], writers[fmt](features))
+    writers = {
+        "geojson": lambda: to_geojson(features),
+        "gpkg": lambda: to_gpkg(features, layer),
+        "csv": lambda: to_csv(features, layer.columns),
+    }
+    return Export(filename, MIMETYPES[fmt], writers[fmt]())
 
 
 def _parse_moment(at: str | None) -> str | None:
@@ -87,9 +104,9 @@ def select(store: LayerStore, layer_id: str, moment: str | None) -> list[dict]:
     """Return a layer's features as published, only those holding at ``moment`` if given."""
     layer = store.layer(layer_id)
     if moment is None:
-        return list(layer.features)
+        return list(layer.published)
     partial = parse_date(moment)
-    return [layer.features[i] for i in layer.select((partial.first_day(), partial.last_day()))]
+    return [layer.published[i] for i in layer.select((partial.first_day(), partial.last_day()))]
 
 
 def _with_layer(feature: Mapping[str, Any], layer_id: str) -> dict:
@@ -147,13 +164,6 @@ def to_geojson(features: Iterable[Mapping[str, Any]]) -> bytes:
     return dumps(collection)
 
 
-def _columns(features: list[Mapping[str, Any]]) -> list[str]:
-    names: dict[str, None] = {}
-    for feature in features:
-        names.update(dict.fromkeys(feature["properties"]))
-    return list(names)
-
-
 def _as_text(value: Any) -> str | None:
     """Flatten a property for a table cell: lists as ``a; b``, mappings as JSON."""
     if value is None:
@@ -165,9 +175,9 @@ def _as_text(value: Any) -> str | None:
     return str(value)
 
 
-def to_csv(features: list[Mapping[str, Any]]) -> bytes:
-    """Return point features as CSV: ``lon``, ``lat``, then every property."""
-    columns = _columns(features)
+def to_csv(features: list[Mapping[str, Any]], columns: Iterable[str]) -> bytes:
+    """Return point features as CSV: ``lon``, ``lat``, then every column, in order."""
+    columns = list(columns)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["lon", "lat", *columns])
@@ -192,47 +202,50 @@ def _csv_cell(value: Any) -> str | int | float:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def _days(features: list[Mapping[str, Any]]) -> tuple[np.ndarray, np.ndarray]:
-    """Return first and last days as ``datetime64[D]`` (NaT where the span is open)."""
-    firsts, lasts = [], []
-    for feature in features:
-        start, end = (feature["properties"].get(key) for key in ("start_date", "end_date"))
-        first, last = span_of(start, end)
-        firsts.append(np.datetime64(first.isoformat()) if start else np.datetime64("NaT"))
-        lasts.append(np.datetime64(last.isoformat()) if end else np.datetime64("NaT"))
-    return np.array(firsts, dtype="datetime64[D]"), np.array(lasts, dtype="datetime64[D]")
+def _day_array(features: list[Mapping[str, Any]], column: str) -> np.ndarray:
+    """Return a day column as ``datetime64[D]`` (NaT where the span is open)."""
+    days = [feature["properties"][column] or "NaT" for feature in features]
+    return np.array(days, dtype="datetime64[D]")
 
 
-def _geometry_type(geometries: list[shapely.Geometry]) -> tuple[str, bool]:
-    kinds = {geometry.geom_type.removeprefix("Multi") for geometry in geometries}
-    if len(kinds) != 1:
-        return "Unknown", False
-    kind = kinds.pop()
-    multi = any(geometry.geom_type.startswith("Multi") for geometry in geometries)
-    return (f"Multi{kind}", True) if multi else (kind, False)
+def _time_arrays(features: list[Mapping[str, Any]]) -> list[np.ndarray]:
+    """Return ``start_time`` (00:00:00) and ``end_time`` (23:59:59) as ``datetime64[s]``."""
+    first = _day_array(features, "start_day").astype("datetime64[s]")
+    last = _day_array(features, "end_day").astype("datetime64[s]") + np.timedelta64(86399, "s")
+    return [first, last]
 
 
-def to_gpkg(features: list[Mapping[str, Any]], layer_name: str) -> bytes:
-    """Return a GeoPackage of one layer, with ``start_day``/``end_day`` as real DATE columns."""
+def _gpkg_fields(features: list[Mapping[str, Any]], layer: Layer) -> dict[str, np.ndarray]:
+    """Return the GeoPackage's columns in order: text, days as DATE, then the two DATETIMEs."""
+    fields: dict[str, np.ndarray] = {}
+    for name in layer.columns:
+        if name in DAY_COLUMNS:
+            fields[name] = _day_array(features, name)
+        else:
+            texts = [_as_text(feature["properties"][name]) for feature in features]
+            fields[name] = np.array(texts, dtype=object)
+        if name == DAY_COLUMNS[-1]:
+            fields.update(zip(TIME_COLUMNS, _time_arrays(features), strict=True))
+    return fields
+
+
+def to_gpkg(features: list[Mapping[str, Any]], layer: Layer) -> bytes:
+    """Return a GeoPackage 1.2 of one layer, typed by its catalogue entry whatever the date."""
     geometries = [rfc7946_geometry(feature["geometry"]) for feature in features]
-    columns = _columns(features)
-    fields = [
-        np.array([_as_text(f["properties"].get(n)) for f in features], dtype=object)
-        for n in columns
-    ]
-    first_days, last_days = _days(features)
-    geometry_type, promote = _geometry_type(geometries) if geometries else ("Unknown", False)
+    fields = _gpkg_fields(features, layer)
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / f"{layer_name}.gpkg"
+        path = Path(folder) / f"{layer.id}.gpkg"
         pyogrio.raw.write(
             str(path),
             geometry=shapely.to_wkb(np.array(geometries, dtype=object)),
-            field_data=[*fields, first_days, last_days],
-            fields=[*columns, "start_day", "end_day"],
-            layer=layer_name,
+            field_data=list(fields.values()),
+            fields=list(fields),
+            layer=layer.id,
             driver="GPKG",
-            geometry_type=geometry_type,
-            promote_to_multi=promote,
+            geometry_type=GPKG_GEOMETRY[geometry_of(layer.spec)],
+            promote_to_multi=not layer.is_point_layer,
             crs="EPSG:4326",
+            dataset_options={"VERSION": "1.2"},
+            gdal_tz_offsets={name: np.full(len(features), UTC) for name in TIME_COLUMNS},
         )
         return path.read_bytes()

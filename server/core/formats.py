@@ -16,6 +16,7 @@ OPENAPI = "application/vnd.oai.openapi+json;version=3.0"
 HTML = "text/html"
 GEOPACKAGE = "application/geopackage+sqlite3"
 CSV = "text/csv"
+SCHEMA = "application/schema+json"
 JAVASCRIPT = "text/javascript"
 
 DEFAULT_LIMIT = 100  # features per API page unless the client asks (OGC API `limit`)

@@ -18,6 +18,7 @@ import numpy as np
 import shapely
 
 from server.core.catalog import LayerSpec, geometry_of, parse_catalog
+from server.core.columns import layer_columns, published_properties
 from server.core.contract import (
     check_collection,
     check_unique_across_layers,
@@ -38,11 +39,15 @@ class Layer:
 
     ``select`` is the one read path: the API's items, the exports and the tests all ask it which
     features hold during a span and meet a bbox, and get positions into ``features`` (the
-    features as published) and ``frame`` (the same features as a GeoDataFrame, in that order).
+    features as written in ``geodata/``), ``published`` (the same features as the API and the
+    downloads publish them: every column, ``start_day``/``end_day`` filled in) and ``frame``
+    (a GeoDataFrame), all in one order.
     """
 
     spec: LayerSpec
     features: tuple[dict, ...]
+    published: tuple[dict, ...]
+    columns: tuple[str, ...]  # the published property names, in order (server.core.columns)
     frame: gpd.GeoDataFrame
     first_days: np.ndarray  # ordinal of the first day each feature holds (1 if open)
     last_days: np.ndarray  # ordinal of the last day each feature holds (date.max if open)
@@ -63,9 +68,21 @@ class Layer:
         if len(frame):
             frame.index = ids
         bbox = tuple(round(float(v), 6) for v in frame.total_bounds) if ids else WORLD
+        columns = layer_columns(spec, features)
+        published = tuple(
+            {
+                "type": "Feature",
+                "id": feature["properties"]["id"],
+                "geometry": as_multi(feature["geometry"]),
+                "properties": published_properties(feature["properties"], columns, span),
+            }
+            for feature, span in zip(features, spans, strict=True)
+        )
         return cls(
             spec=spec,
             features=tuple(features),
+            published=published,
+            columns=columns,
             frame=frame,
             first_days=np.array([first.toordinal() for first, _ in spans], dtype=np.int64),
             last_days=np.array([last.toordinal() for _, last in spans], dtype=np.int64),
@@ -91,7 +108,8 @@ class Layer:
         """Return a boolean mask of the features whose geometry meets the bbox."""
         mask = np.zeros(len(self.features), dtype=bool)
         if len(self.frame):
-            mask[self.frame.sindex.query(shapely.box(*bbox), predicate="intersects")] = True
+            for box in boxes_of(bbox):
+                mask[self.frame.sindex.query(box, predicate="intersects")] = True
         return mask
 
     def select(self, span: tuple[date, date] | None = None, bbox: BBox | None = None) -> np.ndarray:
@@ -108,6 +126,26 @@ class Layer:
         if feature_id not in self.positions:
             raise FeatureNotFound(f"collection {self.id!r} has no feature {quote(feature_id)}")
         return self.positions[feature_id]
+
+
+def as_multi(geometry: dict) -> dict:
+    """Return a Polygon or LineString as its one-part Multi* (one geometry type per layer).
+
+    Clients type a layer from its first features, so a layer mixing Polygon and MultiPolygon
+    shows as ``Unknown`` in GDAL, or as ``Polygon`` in QGIS, which then writes MultiPolygons
+    into a Polygon GeoPackage. The shape is unchanged.
+    """
+    if geometry["type"] in ("Polygon", "LineString"):
+        return {"type": f"Multi{geometry['type']}", "coordinates": [geometry["coordinates"]]}
+    return geometry
+
+
+def boxes_of(bbox: BBox) -> list[shapely.Polygon]:
+    """Return a bbox as polygons: two when it crosses the antimeridian (west > east)."""
+    west, south, east, north = bbox
+    if west <= east:
+        return [shapely.box(west, south, east, north)]
+    return [shapely.box(west, south, 180.0, north), shapely.box(-180.0, south, east, north)]
 
 
 class LayerStore:

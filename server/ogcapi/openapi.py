@@ -1,42 +1,35 @@
-"""The OpenAPI 3.0 definition of the atlas's API, generated from the store and the parser.
+"""The OpenAPI 3.0 definition of the atlas's API, generated from the store and the parameters.
 
-Generated rather than hand-written so it cannot drift from the data or from ``params.py``
-(parameter names, formats, limits and allowed values are read from there): every layer gets its own
-items path listing the property filters its catalog entry documents (with their allowed values),
-as pygeoapi does, and export paths exist only for formats a layer supports (CSV for points).
-``/api`` serves it; OWSLib, QGIS and schemathesis read it.
+Generated rather than hand-written so it cannot drift: every query parameter comes from its one
+definition in ``server.ogcapi.params.PARAMETERS`` (which the parsers enforce), every layer gets
+its own items path listing the property filters its catalog entry documents (with their allowed
+values), as pygeoapi does, and export paths exist only for formats a layer supports (CSV for
+points). ``/api`` serves it; OWSLib, QGIS, GDAL and schemathesis read it.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from server.core.contract import CERTAINTIES
 from server.core.export import MIMETYPES, formats_of
-from server.core.formats import GEOJSON, HTML, JSON, MAX_OFFSET, MAX_VALUE_LENGTH, OPENAPI
+from server.core.formats import GEOJSON, JSON, OPENAPI, SCHEMA
 from server.core.store import Layer, LayerStore
-from server.ogcapi.params import FORMATS, ITEMS_PARAMETERS, allowed_values, filter_names
-from server.ogcapi.schemas import SCHEMAS, ref
+from server.ogcapi.openapi_components import ERROR, RESPONSES, SCHEMAS, ref
+from server.ogcapi.params import ITEMS_PARAMETERS, PARAMETERS, filter_names
 
-# The documents about the service: path, summary, parameters, what answers and its schema.
-CAPABILITIES = (
-    ("/conformance", "Conformance classes", ("f",), "The conformance classes", "ConfClasses"),
-    ("/collections", "Collections", ("f",), "Every layer", "Collections"),
-    (
-        "/collections/{collectionId}",
-        "One collection",
-        ("collectionId", "f"),
-        "One layer",
-        "Collection",
-    ),
-)
-AS_HTML = {HTML: {"schema": {"type": "string"}}}
-TEXT = {"type": "string", "maxLength": MAX_VALUE_LENGTH}
+HTML = {"text/html": {"schema": {"type": "string"}}}
+SCHEMA_KINDS = {
+    "schema": "The schema of the layer's features (OGC API – Features Part 5)",
+    "queryables": "What a CQL2 filter on this layer may name (Part 3)",
+    "geojson-schema": "A JSON Schema of one item as GeoJSON (read by GDAL)",
+}
 
 
 def _ok(description: str, media: str, schema: str | None, html: bool = True) -> dict:
     content = {media: {"schema": ref("schemas", schema) if schema else {"type": "string"}}}
     if html:
-        content.update(AS_HTML)
+        content.update(HTML)
     return {"description": description, "content": content}
 
 
@@ -58,16 +51,11 @@ def _get(summary: str, tag: str, params: list, ok: dict, not_found: bool = False
 
 def _filter_parameter(layer: Layer, name: str) -> dict[str, Any]:
     spec = layer.spec.properties.get(name, {})
-    schema: dict[str, Any] = TEXT
-    values = allowed_values(layer, name)
+    schema: dict[str, Any] = {"type": "string", "maxLength": 1000}
+    values = CERTAINTIES if name == "certainty" else spec.get("values")
     if values:
         schema = {"type": "string", "enum": list(values)}
     about = spec.get("description") or f"Only features whose {name} is this value."
-    return _query(name, about, schema)
-
-
-def _query(name: str, about: str, schema: dict) -> dict[str, Any]:
-    """Return an optional query parameter, given once (``style: form``, not exploded)."""
     return {
         "name": name,
         "in": "query",
@@ -80,18 +68,18 @@ def _query(name: str, about: str, schema: dict) -> dict[str, Any]:
 
 
 def _layer_paths(layer: Layer) -> dict[str, Any]:
-    items = f"/collections/{layer.id}/items"
+    url = f"/collections/{layer.id}"
     filters = [_filter_parameter(layer, name) for name in filter_names(layer)]
     common = [ref("parameters", name) for name in ITEMS_PARAMETERS]
     paths = {
-        items: _get(
+        f"{url}/items": _get(
             f"Features of {layer.id}",
             layer.id,
             [*common, *filters],
             _ok("A page of features", GEOJSON, "FeatureCollection"),
             True,
         ),
-        f"{items}/{{featureId}}": _get(
+        f"{url}/items/{{featureId}}": _get(
             f"One feature of {layer.id}",
             layer.id,
             [ref("parameters", "featureId"), ref("parameters", "f")],
@@ -99,6 +87,14 @@ def _layer_paths(layer: Layer) -> dict[str, Any]:
             True,
         ),
     }
+    for kind, about in SCHEMA_KINDS.items():
+        paths[f"{url}/{kind}"] = _get(
+            f"{kind} of {layer.id}",
+            layer.id,
+            [ref("parameters", "f")],
+            _ok(about, SCHEMA, "JsonSchema"),
+            True,
+        )
     for fmt in formats_of(layer):
         schema = "FeatureCollection" if fmt == "geojson" else None
         paths[f"/export/{layer.id}.{fmt}"] = _export_path(layer.id, fmt, MIMETYPES[fmt], schema)
@@ -109,7 +105,12 @@ def _export_path(name: str, fmt: str, media: str, schema: str | None) -> dict[st
     ok = _ok(f"The file, as an attachment named {name}[_date].{fmt}", media, schema, html=False)
     if schema is None:
         ok["content"][media]["schema"]["format"] = "binary"
-    return _get(f"Download {name} as {fmt}", "export", [ref("parameters", "date")], ok, True)
+    path = _get(f"Download {name} as {fmt}", "export", [ref("parameters", "date")], ok, True)
+    path["get"]["responses"]["206"] = {
+        "description": "The bytes a Range header asked for",
+        "content": {media: {"schema": {"type": "string", "format": "binary"}}},
+    }
+    return path
 
 
 def _landing() -> dict[str, Any]:
@@ -118,9 +119,9 @@ def _landing() -> dict[str, Any]:
         "Landing page",
         "capabilities",
         [ref("parameters", "f")],
-        _ok("The landing page (the map in HTML)", JSON, "LandingPage"),
+        _ok("The landing page (in HTML: with links, or the map without f)", JSON, "LandingPage"),
     )
-    content = {**_ERROR, **AS_HTML}
+    content = {**ERROR, **HTML}
     path["get"]["responses"]["400"] = {"description": "A bad f", "content": content}
     return path
 
@@ -129,15 +130,35 @@ def openapi_doc(
     store: LayerStore, title: str, description: str, max_limit: int, default_limit: int
 ) -> dict:
     """Return the OpenAPI 3.0 document describing every route and parameter of the API."""
-    paths: dict[str, Any] = {"/": _landing()}
-    for path, summary, names, answer, schema in CAPABILITIES:
-        parameters = [ref("parameters", name) for name in names]
-        ok = _ok(answer, JSON, schema)
-        paths[path] = _get(summary, "capabilities", parameters, ok, "collectionId" in names)
-    paths["/api"] = _get(
-        "This API definition", "capabilities", [], _ok("OpenAPI 3.0", OPENAPI, None, html=False)
-    )
-    paths["/export/atlas.geojson"] = _export_path("atlas", "geojson", GEOJSON, "FeatureCollection")
+    paths: dict[str, Any] = {
+        "/": _landing(),
+        "/conformance": _get(
+            "Conformance classes",
+            "capabilities",
+            [ref("parameters", "f")],
+            _ok("The conformance classes", JSON, "ConfClasses"),
+        ),
+        "/api": _get(
+            "This API definition",
+            "capabilities",
+            [ref("parameters", "f")],
+            _ok("OpenAPI 3.0 (in HTML: a page to read and try it)", OPENAPI, None),
+        ),
+        "/collections": _get(
+            "Collections",
+            "capabilities",
+            [ref("parameters", "f")],
+            _ok("Every layer", JSON, "Collections"),
+        ),
+        "/collections/{collectionId}": _get(
+            "One collection",
+            "capabilities",
+            [ref("parameters", "collectionId"), ref("parameters", "f")],
+            _ok("One layer", JSON, "Collection"),
+            True,
+        ),
+        "/export/atlas.geojson": _export_path("atlas", "geojson", GEOJSON, "FeatureCollection"),
+    }
     for layer in store:
         paths.update(_layer_paths(layer))
     return {
@@ -152,7 +173,7 @@ def openapi_doc(
         "components": {
             "parameters": _parameters(max_limit, default_limit),
             "schemas": SCHEMAS,
-            "responses": _RESPONSES,
+            "responses": RESPONSES,
         },
     }
 
@@ -167,46 +188,10 @@ def _parameters(max_limit: int, default_limit: int) -> dict[str, Any]:
             "schema": {"type": "string", "maxLength": 200},
         }
 
-    bbox_items = {"type": "number", "minimum": -180, "maximum": 180}
+    parameters = {name: parameter.openapi(max_limit) for name, parameter in PARAMETERS.items()}
+    parameters["limit"]["schema"] = {**parameters["limit"]["schema"], "default": default_limit}
     return {
-        "f": _query(
-            "f",
-            "Answer format: json (default) or html.",
-            {"type": "string", "enum": list(FORMATS)},
-        ),
-        "datetime": _query(
-            "datetime",
-            "An instant (1813-10-24, 1813, RFC 3339 date-time) or an "
-            "interval start/end, open with '..' or empty on one side.",
-            TEXT,
-        ),
-        "bbox": _query(
-            "bbox",
-            "minLon,minLat,maxLon,maxLat in WGS84 degrees.",
-            {"type": "array", "minItems": 4, "maxItems": 4, "items": bbox_items},
-        ),
-        "limit": _query(
-            "limit",
-            f"Features per page, 1 to {max_limit}.",
-            {"type": "integer", "minimum": 1, "maximum": max_limit, "default": default_limit},
-        ),
-        "offset": _query(
-            "offset",
-            "Features to skip before the page starts.",
-            {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET, "default": 0},
-        ),
-        "date": _query(
-            "date",
-            "Only features holding at this date (YYYY, YYYY-MM, YYYY-MM-DD).",
-            TEXT,
-        ),
+        **parameters,
         "collectionId": path("collectionId", "A layer id."),
         "featureId": path("featureId", "A feature id."),
     }
-
-
-_ERROR = {JSON: {"schema": ref("schemas", "Exception")}}
-_RESPONSES = {
-    "BadRequest": {"description": "A parameter is malformed or unknown", "content": _ERROR},
-    "NotFound": {"description": "No such collection, feature or file", "content": _ERROR},
-}

@@ -14,11 +14,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 from flask import Blueprint, Flask, Response, current_app, render_template, request
+from werkzeug.exceptions import RequestedRangeNotSatisfiable
 
 from server.core import export as exports
-from server.core.formats import GEOJSON, HTML, JSON, OPENAPI, dumps
+from server.core.formats import GEOJSON, HTML, JSON, OPENAPI, SCHEMA, dumps
 from server.core.store import LayerStore
-from server.ogcapi import documents, params
+from server.ogcapi import documents, params, schemas
 from server.ogcapi.items import LayerIndex, items_bytes
 from server.ogcapi.openapi import openapi_doc
 from server.web import caching
@@ -31,8 +32,14 @@ STATE_KEY = "atlas_api"
 TITLE = "Iran–Russia Historical Atlas"
 DESCRIPTION = (
     "Sourced, time-aware layers of Iran–Russia relations (territories, spheres, occupations, "
-    "corridors, missions) as OGC API – Features collections; filter any layer by datetime."
+    "corridors, missions) as OGC API – Features collections; filter any layer by datetime, "
+    "bbox or a CQL2 filter."
 )
+SCHEMAS = {
+    "schema": schemas.feature_schema,
+    "geojson-schema": schemas.geojson_schema,
+    "queryables": schemas.queryables,
+}
 
 
 class ApiState:
@@ -41,7 +48,6 @@ class ApiState:
     def __init__(self, store: LayerStore) -> None:
         self.store = store
         self.indexes: dict[str, LayerIndex] = {}
-        self.time_stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
     def index(self, layer_id: str) -> LayerIndex:
         """Return a layer's serialised features, built on first use (raises ``UnknownLayer``)."""
@@ -51,9 +57,15 @@ class ApiState:
 
 
 def init_app(app: Flask) -> None:
-    """Register the API blueprint and what it keeps beside the store."""
+    """Register the API blueprint and what it keeps beside the store.
+
+    Byte ranges of downloads are cut last, after compression, so a range is always of the
+    bytes sent: this ``after_request`` must be registered before ``caching.init_app`` adds
+    Flask-Compress's (Flask runs them in reverse order).
+    """
     app.register_blueprint(bp)
     app.extensions[STATE_KEY] = ApiState(store_of(app))
+    app.after_request(_answer_range)
 
 
 def _state() -> ApiState:
@@ -71,8 +83,17 @@ def _cached(key: Any, build: Callable[[], Answer]) -> Response:
 def _encode(doc: dict, fmt: params.Format, mimetype: str, title: str, **page: Any) -> Answer:
     if fmt == "json":
         return dumps(doc), mimetype, {}
-    html = render_template("api_page.html", title=title, doc=doc, **page)
+    links = [_as_seen_in_html(link) for link in doc.get("links", [])]
+    html = render_template("api_page.html", title=title, doc={**doc, "links": links}, **page)
     return html.encode(), HTML, {}
+
+
+def _as_seen_in_html(link: dict[str, str]) -> dict[str, str]:
+    """Return a link as an HTML page lists it: the HTML twin is ``self``, JSON ``alternate``."""
+    if link["rel"] in ("self", "alternate"):
+        rel = "self" if link["type"] == "text/html" else "alternate"
+        return {**link, "rel": rel}
+    return link
 
 
 def _document(name: str, build: Callable[[], dict], title: str, *path: str) -> Response:
@@ -96,6 +117,19 @@ def landing() -> Response:
     )
 
 
+def landing_html_if_asked() -> Response | None:
+    """Return the landing page as HTML for ``/?f=html`` (links to the API's parts), else None."""
+    if request.args.get("f") != "html":
+        return None
+    params.check_parameters(_args(), ["f"])
+    return _cached(
+        ("landing-html", request.url_root),
+        lambda: _encode(
+            documents.landing_doc(request.url_root, TITLE, DESCRIPTION), "html", JSON, TITLE
+        ),
+    )
+
+
 @bp.get("/conformance")
 def conformance():
     """Answer the conformance classes the API implements."""
@@ -104,21 +138,20 @@ def conformance():
 
 @bp.get("/api")
 def api_definition():
-    """Answer the OpenAPI 3.0 definition of every route and parameter."""
-    params.check_parameters(_args(), [])
-    config = current_app.config
+    """Answer the OpenAPI 3.0 definition: JSON, or in HTML a page to read and try it."""
+    args = _args()
+    params.check_parameters(args, ["f"])
+    fmt = params.parse_format(args, prefers_html(request))
+    if fmt == "html":
+        return _cached(
+            ("api-html", request.url_root),
+            lambda: (render_template("api_definition.html", title=TITLE).encode(), "text/html", {}),
+        )
+    max_limit, default_limit = current_app.config["MAX_LIMIT"], current_app.config["DEFAULT_LIMIT"]
     return _cached(
         ("api", request.url_root),
         lambda: (
-            dumps(
-                openapi_doc(
-                    _state().store,
-                    TITLE,
-                    DESCRIPTION,
-                    config["MAX_LIMIT"],
-                    config["DEFAULT_LIMIT"],
-                )
-            ),
+            dumps(openapi_doc(_state().store, TITLE, DESCRIPTION, max_limit, default_limit)),
             OPENAPI,
             {},
         ),
@@ -144,25 +177,40 @@ def collection(collection_id: str):
     )
 
 
+@bp.get('/collections/<collection_id>/<any(schema, queryables, "geojson-schema"):kind>')
+def schema(collection_id: str, kind: str):
+    """Answer a layer's Part 5 schema, its queryables, or its GeoJSON item schema (for GDAL)."""
+    layer = _state().store.layer(collection_id)
+    args = _args()
+    params.check_parameters(args, ["f"])
+    fmt = params.parse_format(args, prefers_html(request))
+    url = f"{request.url_root}collections/{collection_id}/{kind}"
+    return _cached(
+        ("schema", kind, collection_id, fmt, request.url_root),
+        lambda: _encode(SCHEMAS[kind](layer, url), fmt, SCHEMA, f"{layer.spec.title}: {kind}"),
+    )
+
+
 @bp.get("/collections/<collection_id>/items")
 def items(collection_id: str):
     """Answer a page of a layer's features, filtered by datetime, bbox and properties."""
-    state, config, args = _state(), current_app.config, _args()
-    index = state.index(collection_id)
+    config, args = current_app.config, _args()
+    index = _state().index(collection_id)
     query = params.parse_items_query(
         args, index.layer, config["DEFAULT_LIMIT"], config["MAX_LIMIT"]
     )
     fmt = params.parse_format(args, prefers_html(request))
-    key = ("items", collection_id, query, fmt, request.url_root)
-    return _cached(key, lambda: _items_entry(state, index, query, fmt))
+    # A digest, not the query: a 20 KB filter would otherwise sit in the cache uncounted.
+    key = ("items", collection_id, caching.etag_of(repr(query).encode()), fmt, request.url_root)
+    return _cached(key, lambda: _items_entry(index, query, fmt))
 
 
-def _items_entry(
-    state: ApiState, index: LayerIndex, query: params.ItemsQuery, fmt: params.Format
-) -> Answer:
+def _items_entry(index: LayerIndex, query: params.ItemsQuery, fmt: params.Format) -> Answer:
     positions = index.select(query)
     links = documents.items_links(request.url_root, index.layer.id, query, len(positions), fmt)
-    body = items_bytes(index, positions, query, links, state.time_stamp)
+    # The answer's own time; a cached answer keeps the time it was made (README, "API").
+    time_stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    body = items_bytes(index, positions, query, links, time_stamp)
     if fmt == "json":
         return body, GEOJSON, {}
     return _encode(json.loads(body), "html", "", index.layer.spec.title, layer=index.layer.id)
@@ -200,3 +248,19 @@ def _export_entry(name: str, fmt: str, at: str | None) -> Answer:
     made = exports.export(_state().store, name, fmt, at)
     disposition = f'attachment; filename="{made.filename}"'
     return made.body, made.mimetype, {"Content-Disposition": disposition}
+
+
+def _answer_range(response: Response) -> Response:
+    """Cut a download to the bytes a ``Range`` header asks for (206), or answer 416.
+
+    GDAL and QGIS open remote files through ``/vsicurl/``, which reads them in ranges; a
+    download that refused ranges could only be fetched whole.
+    """
+    if request.endpoint != "api.download" or response.status_code != 200:
+        return response
+    length = response.calculate_content_length()
+    try:
+        response.make_conditional(request, accept_ranges=True, complete_length=length)
+    except RequestedRangeNotSatisfiable:
+        return Response(status=416, headers={"Content-Range": f"bytes */{length}"})
+    return response

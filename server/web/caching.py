@@ -217,7 +217,7 @@ class CachingMiddleware:
 
     def __call__(self, environ: dict, start_response: StartResponse) -> Iterable[bytes]:
         """Answer from the cache, or let Flask answer and keep what may be reused."""
-        if environ.get("REQUEST_METHOD") != "GET":
+        if environ.get("REQUEST_METHOD") != "GET" or "HTTP_RANGE" in environ:  # ranges: Flask
             return self.app(environ, start_response)
         key = self.key(environ)
         hit = self.cache.get(key)
@@ -237,7 +237,7 @@ class CachingMiddleware:
         finally:
             if hasattr(result, "close"):
                 result.close()
-        self.cache.put(key, (body, seen["status"], seen["headers"]))
+        self.cache.put(key, (body, seen["status"], seen["headers"]), len(body) + len(key[1]))
         return [body]
 
     def key(self, environ: dict) -> tuple:

@@ -11,7 +11,7 @@ from server.mapview.compare import compare_days
 from server.mapview.data import data_script_bytes
 from server.mapview.render import render_map_page
 from server.mapview.view import view_from_query
-from server.paths import LEAFLET_DIR
+from server.paths import LEAFLET_DIR, SWAGGER_UI_DIR
 from server.web import api, caching, security
 from server.web.links import served_links
 from server.web.negotiation import root_wants_json
@@ -25,6 +25,9 @@ def atlas_page():
     """Show the atlas map at the date and layers the URL names (JSON clients: the landing)."""
     if root_wants_json(request):
         return api.landing()
+    landing = api.landing_html_if_asked()
+    if landing is not None:
+        return landing
     return _map_page("atlas")
 
 
@@ -112,8 +115,8 @@ def data_script(name: str):
     )
 
 
-@bp.get("/vendor/<any(leaflet):package>/<path:filename>")
+@bp.get("/vendor/<any(leaflet, swaggerui):package>/<path:filename>")
 def vendor(package: str, filename: str):
     """Third-party browser assets, served from their pip packages (never from a CDN)."""
-    directories = {"leaflet": LEAFLET_DIR}
+    directories = {"leaflet": LEAFLET_DIR, "swaggerui": SWAGGER_UI_DIR}
     return send_from_directory(directories[package], filename, max_age=86400)

@@ -29,11 +29,10 @@ BAD_BBOXES = [
     "a,b,c,d",
     "200,0,201,1",
     "0,95,1,96",
-    "10,0,5,1",
     "1" * 10_000,
     "\x00,1,2,3",
 ]
-BAD_COUNTS = ["-1", "0", "10001", "99999999999999999999999999", "1.5", "ten", "", "9" * 500]
+BAD_COUNTS = ["-1", "0", "1.5", "ten", ""]  # a limit above 10000 is capped (#15)
 
 
 def assert_refused(response, status=400, code="InvalidParameterValue", says=""):
@@ -85,7 +84,7 @@ def test_a_huge_but_valid_offset_is_an_empty_page(tiny_client):
         ("/collections?f=geojson", "f=json or f=html"),
         ("/collections?page=2", "unknown query parameter 'page'"),
         ("/conformance?x=1", "unknown"),
-        ("/api?f=yaml", "unknown"),
+        ("/api?f=yaml", "f=json or f=html"),
         ("/export/zones.geojson?date=1813-02-30", "no day 30"),
         ("/export/zones.geojson?when=1813", "unknown"),
         ("/export/zones.csv", "point layers only"),

@@ -82,7 +82,6 @@ def test_bbox_accepts_four_or_six_numbers():
         ("-Infinity,2,3,4", "finite"),
         ("-181,0,0,1", "longitudes"),
         ("0,-91,1,1", "latitudes"),
-        ("10,0,5,1", "minimum"),
         ("0,10,1,5", "minimum"),
         ("", "4 numbers"),
     ],
@@ -100,7 +99,7 @@ def test_any_bbox_text_parses_or_raises_invalid_parameter(parts):
     except InvalidParameter:
         return
     assert all(math.isfinite(v) for v in (minx, miny, maxx, maxy))
-    assert minx <= maxx and miny <= maxy
+    assert miny <= maxy  # minx > maxx crosses the antimeridian (#15)
 
 
 @pytest.mark.parametrize("text", ["0", "-1", "10001", "1e3", "", "ten", "9" * 5000, "1.5"])
@@ -124,8 +123,3 @@ def test_format_defaults_to_json_and_follows_accept_when_f_is_absent():
     assert ogc.parse_format({"f": ["html"]}, prefers_html=False) == "html"
     with pytest.raises(InvalidParameter, match="f=json or f=html"):
         ogc.parse_format({"f": ["xml"]}, prefers_html=False)
-
-
-def test_normalised_queries_write_open_intervals_with_dots():
-    assert ogc.interval_text(EARLIEST, date(1900, 12, 31)) == "../1900-12-31"
-    assert ogc.interval_text(date(1813, 1, 1), date(1813, 1, 1)) == "1813-01-01"

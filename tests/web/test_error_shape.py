@@ -18,7 +18,7 @@ BAD_REQUESTS = {
     "/compare": "/compare?left=1812-02-30",
     "/classroom/compare": "/classroom/compare?right=someday",
     "/data/<any(atlas, basemap):name>.js": "/data/secret.js",
-    "/vendor/<any(leaflet):package>/<path:filename>": "/vendor/leaflet/nope.js",
+    "/vendor/<any(leaflet, swaggerui):package>/<path:filename>": "/vendor/leaflet/nope.js",
     "/static/<path:filename>": "/static/nope.css",
     "/static/<version:version>/<path:filename>": "/static/0123456789ab/nope.css",
     "/vendor/leaflet/<version:version>/<path:filename>": "/vendor/leaflet/0123456789ab/nope.js",
@@ -26,6 +26,9 @@ BAD_REQUESTS = {
     "/api": "/api?f=yaml",
     "/collections": "/collections?f=xml",
     "/collections/<collection_id>": "/collections/nope",
+    '/collections/<collection_id>/<any(schema, queryables, "geojson-schema"):kind>': (
+        "/collections/nope/schema"
+    ),
     "/collections/<collection_id>/items": "/collections/zones/items?limit=0",
     "/collections/<collection_id>/items/<feature_id>": "/collections/zones/items/nope",
     "/export/<name>.<any(geojson, gpkg, csv):fmt>": "/export/zones.csv",
