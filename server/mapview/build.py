@@ -133,7 +133,6 @@ CLASSROOM_LABELS = (
 )  # fmt: skip
 EXPORT_LABELS = {"gpkg": "export_layer_gpkg", "csv": "export_points_csv"}
 TOUR_LABELS = ("tour_step", "tour_next", "tour_previous", "sources", "caption_hide")
-PATTERN_SWATCH = "#6b6b6b"  # a neutral grey: the pattern, not the colour, is what a swatch shows
 
 
 def _labels(lang: str, keys: tuple[str, ...]) -> dict[str, str]:
@@ -226,12 +225,8 @@ def legend_entry(spec: LayerSpec, lang: str = "en", *, contrast: bool = False) -
         {"label": labels.get(value, value), "color": color, "shape": shape}
         for value, color in colors.items()
     ]
-    suffix = "" if lang == "en" else f"_{lang}"
-    patterns = style.get("variants", {}).get("patterns", {})
-    swatches += [
-        {"label": pattern[f"label{suffix}"], "color": PATTERN_SWATCH, "shape": f"{shape}-{name}"}
-        for name, pattern in patterns.items()
-    ]
+    # How a status is drawn (hatched, dashed, dotted) is told once for every layer, by the
+    # legend's "How to read the map" (controls/legend_looks.js), not per layer here.
     return {"id": spec.id, "title": translated.get("title", spec.title), "swatches": swatches}
 
 

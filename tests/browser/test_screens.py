@@ -218,13 +218,14 @@ def test_names_never_slide_under_the_legend_in_persian(page, live_server, artifa
     assert overlaps == []
 
 
-def test_english_in_a_persian_popup_is_isolated_left_to_right(page, live_server):
+def test_a_persian_popup_reads_in_persian_and_isolates_latin_citations(page, live_server):
     page.set_viewport_size(LAPTOP)
     open_atlas(page, live_server.url, "/?date=1828-02-22&layers=cessions&lang=fa")
     seen = popup_on_erivan(page)
     assert "عهدنامهٔ ترکمانچای" in seen["text"]
     description = page.locator(".atlas-popup-description")
-    assert (description.get_attribute("lang"), description.get_attribute("dir")) == ("en", "ltr")
+    assert description.get_attribute("lang") is None, "the description is written in Persian"
+    assert any("\u0600" <= char <= "\u06ff" for char in description.inner_text())
     assert page.locator(".atlas-popup-sources ol").get_attribute("dir") == "ltr"
 
 

@@ -11,7 +11,6 @@ import pytest
 from server.core.errors import DataError
 from server.core.properties import STATUSES
 from server.core.store import LayerStore
-from server.mapview.build import PATTERN_SWATCH, legend_entry
 
 
 def edit_feature(folder, layer, index, **changes):
@@ -245,10 +244,3 @@ def test_a_broken_event_is_named(geodata_copy, changes, reason):
     assert message.startswith(str(geodata_copy / "events.geojson"))
     assert "feature 'battle-north-1827'" in message
     assert reason in message
-
-
-def test_a_status_pattern_gets_a_legend_entry_in_the_page_language(geodata_copy):
-    edit_catalog(geodata_copy, _variants())
-    spec = LayerStore.load(geodata_copy).layer("zones").spec
-    swatches = legend_entry(spec, "ru")["swatches"]
-    assert swatches[-1] == {"label": "Пунктир", "color": PATTERN_SWATCH, "shape": "area-dashed"}
