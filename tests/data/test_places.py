@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import math
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -47,8 +48,14 @@ def holds(props: dict, day) -> bool:
     return first <= day <= last
 
 
+@lru_cache(maxsize=64)
 def states_at(day) -> list[tuple[dict, shapely.Geometry]]:
     return [(p, g) for p, g in STATE_SHAPES if holds(p, day)]
+
+
+@lru_cache(maxsize=64)
+def state_tree(day) -> shapely.STRtree:
+    return shapely.STRtree([g for _, g in states_at(day)])
 
 
 @pytest.mark.parametrize("layer", ["gazetteer", "states"])
@@ -106,8 +113,7 @@ def test_a_place_keeps_one_point_through_its_names():
 
 @pytest.mark.parametrize("day", KEY_DATES, ids=str)
 def test_states_do_not_overlap_at_a_key_date(day):
-    shapes = states_at(day)
-    tree = shapely.STRtree([g for _, g in shapes])
+    shapes, tree = states_at(day), state_tree(day)
     for i, (props, geom) in enumerate(shapes):
         for j in tree.query(geom, predicate="intersects"):
             if j > i:
@@ -125,7 +131,9 @@ def cession_checks():
 @pytest.mark.parametrize(("day", "cession"), list(cession_checks()))
 def test_the_state_covering_a_cession_territory_is_its_controller(day, cession):
     territory = shape(cession["geometry"])
-    overlaps = [(g.intersection(territory).area, p) for p, g in states_at(day)]
+    shapes = states_at(day)
+    near = state_tree(day).query(territory, predicate="intersects")
+    overlaps = [(shapes[i][1].intersection(territory).area, shapes[i][0]) for i in near]
     area, props = max(overlaps, key=lambda pair: pair[0], default=(0, None))
     assert props is not None and area > 0.5 * territory.area, "no state covers the territory"
     expected = CONTROLLER_POLITY[cession["properties"]["controller"]]
@@ -147,7 +155,8 @@ def read_facts(layer: str) -> list[dict]:
 def found(layer: str, row: dict) -> list[dict]:
     day, point = parse_day(row["date"]), Point(float(row["lon"]), float(row["lat"]))
     if layer == "states":
-        return [p for p, g in states_at(day) if g.covers(point)]
+        shapes = states_at(day)
+        return [shapes[i][0] for i in state_tree(day).query(point, predicate="covered_by")]
     return [
         f["properties"]
         for f in GAZETTEER
