@@ -20,7 +20,8 @@ Run::
 
 Method
 ------
-1. Every admin-1 unit named in ``zones.toml`` is clipped to the basemap land; three units are
+1. Every admin-1 unit named in ``zones.toml`` is clipped to the basemap land less its lakes
+   (the Aral Sea at its older extent, Urmia, Van, Sevan, ...); three units are
    cut by boxes (Dagestan as in the cessions layer, Balkan at 39.25°N, Krasnodar at 45°N).
 2. The pieces are re-noded into one coverage (shared edges identical) and simplified together
    with ``shapely.coverage_simplify``; each piece takes the cession territory its interior
@@ -60,7 +61,7 @@ ROOT = Path(__file__).resolve().parents[1]
 RECORDS = ROOT / "geodata" / "records" / "states"
 WINDOW = box(24, 20, 76, 62)  # the basemap's window
 GRID = 1e-4  # output precision: 4 decimals
-TOLERANCE = 0.08  # coverage_simplify tolerance in degrees (about 8 km; see the size note)
+TOLERANCE = 0.12  # coverage_simplify (Visvalingam-Whyatt) tolerance, degrees: see the size note
 SPECK = 2e-4  # drop pieces smaller than this (deg², about 2 km²)
 ISLET = 5e-3  # drop polygon parts smaller than this after simplifying (deg², about 50 km²)
 SHAPE_SOURCE = "naturalearth-admin1"
@@ -72,7 +73,9 @@ def unit_geometries(places: Path, zones: dict) -> dict[str, shapely.Geometry]:
     frame = gpd.read_file(places, columns=["adm1_code", "adm0_a3"])
     frame = frame[frame["adm0_a3"].isin(countries) | frame["adm1_code"].isin(listed(zones))]
     land = shapely.union_all(gpd.read_file(ROOT / "geodata/basemap/land.geojson").geometry.values)
-    land = shapely.make_valid(land).intersection(WINDOW)
+    water = gpd.read_file(ROOT / "geodata/basemap/water.geojson")
+    lakes = shapely.union_all(water[water["kind"] == "lake"].geometry.values)
+    land = shapely.make_valid(land).difference(lakes).intersection(WINDOW)
     units = {}
     for code, country, geom in zip(frame.adm1_code, frame.adm0_a3, frame.geometry, strict=True):
         clipped = polygons(shapely.make_valid(geom).intersection(land))
