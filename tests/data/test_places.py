@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 import shapely
 from shapely.geometry import Point, shape
+from shapely.ops import nearest_points
 
 from server.paths import GEODATA_DIR
 from server.timeline import parse_day, span_of
@@ -37,6 +38,7 @@ def read_layer(name: str) -> list[dict]:
 
 
 GAZETTEER = read_layer("gazetteer")
+MODERN = read_layer("modern_borders")
 STATES = read_layer("states")
 CESSIONS = read_layer("cessions")
 KEY_DATES = [parse_day(k["date"]) for k in json.loads((GEODATA_DIR / "key_dates.json").read_text())]
@@ -58,7 +60,7 @@ def state_tree(day) -> shapely.STRtree:
     return shapely.STRtree([g for _, g in states_at(day)])
 
 
-@pytest.mark.parametrize("layer", ["gazetteer", "states"])
+@pytest.mark.parametrize("layer", ["gazetteer", "states", "modern_borders"])
 def test_layer_meets_the_data_contract(layer):
     spec = LayerSpec(layer, layer, layer, 0, True, {})
     raw = json.loads((GEODATA_DIR / f"{layer}.geojson").read_text(encoding="utf-8"))
@@ -72,6 +74,13 @@ def test_feature_ids_are_unique_across_the_atlas():
         for f in json.loads(path.read_text(encoding="utf-8"))["features"]
     ]
     assert len(ids) == len(set(ids))
+
+
+def test_modern_borders_are_one_undated_reference_feature():
+    (props,) = [f["properties"] for f in MODERN]
+    assert props["modern_reference"] is True
+    assert props["start_date"] is None and props["end_date"] is None
+    assert all(not f["properties"].get("modern_reference") for f in STATES)
 
 
 def test_the_gazetteer_covers_the_region_with_ninety_places_or_more():
@@ -143,8 +152,10 @@ def test_the_state_covering_a_cession_territory_is_its_controller(day, cession):
 
 
 def km_between(geom, point: Point) -> float:
+    """Distance in km on a local equirectangular projection (plenty for 30 km checks)."""
+    nearest = nearest_points(geom, point)[0]
     scale = math.cos(math.radians(point.y))
-    return math.hypot((geom.x - point.x) * scale, geom.y - point.y) * 111.32
+    return math.hypot((nearest.x - point.x) * scale, nearest.y - point.y) * 111.32
 
 
 def read_facts(layer: str) -> list[dict]:
@@ -157,21 +168,24 @@ def found(layer: str, row: dict) -> list[dict]:
     if layer == "states":
         shapes = states_at(day)
         return [shapes[i][0] for i in state_tree(day).query(point, predicate="covered_by")]
+    features = GAZETTEER if layer == "gazetteer" else MODERN
     return [
         f["properties"]
-        for f in GAZETTEER
+        for f in features
         if holds(f["properties"], day) and km_between(shape(f["geometry"]), point) <= NEAR_KM
     ]
 
 
-@pytest.mark.parametrize("layer", ["gazetteer", "states"])
-def test_facts_cover_both_layers(layer):
-    assert len(read_facts(layer)) >= 30
+@pytest.mark.parametrize(
+    ("layer", "least"), [("gazetteer", 30), ("states", 30), ("modern_borders", 2)]
+)
+def test_facts_cover_the_new_layers(layer, least):
+    assert len(read_facts(layer)) >= least
 
 
 @pytest.mark.parametrize(
     ("layer", "row"),
-    [(layer, row) for layer in ("gazetteer", "states") for row in read_facts(layer)],
+    [(lay, row) for lay in ("gazetteer", "states", "modern_borders") for row in read_facts(lay)],
     ids=lambda v: v if isinstance(v, str) else f"{v['place']}@{v['date']}={v['expected']}",
 )
 def test_historical_fact(layer, row):
