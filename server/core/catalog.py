@@ -24,6 +24,11 @@ STYLE_GEOMETRIES = {
     "line": ("LineString", "MultiLineString"),
     "point": ("Point",),
 }
+# How a layer takes part in the page. "theme": the story's layers (legend swatches of what is
+# drawn, framing, numbered keys). "context": drawn to read the story against (the states
+# beneath it, today's borders), switchable but never framed. "names": the gazetteer, drawn as
+# names on the map rather than as features.
+ROLES = ("theme", "context", "names")
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,7 @@ class LayerSpec:
     order: int
     default_on: bool
     style: Mapping[str, Any]
+    role: str = "theme"
     properties: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     # Per language: {"title", "labels": {value: label}, "properties": {name: label}}, from the
     # catalogue's title_<lang>, style.labels_<lang> and properties.<name>.label_<lang> fields.
@@ -74,6 +80,7 @@ def _parse_layer_spec(entry: Any, path: str) -> LayerSpec:
         raise DataError(path, f"layer {entry['id']!r}: style.geometry must be one of {shapes}")
     try:
         texts = {lang: _layer_texts(style, properties, entry, lang) for lang in TRANSLATED}
+        role = _check_role(entry.get("role", "theme"), style, properties)
     except ValueError as error:
         raise DataError(path, f"layer {entry['id']!r}: {error}") from None
     return LayerSpec(
@@ -83,9 +90,22 @@ def _parse_layer_spec(entry: Any, path: str) -> LayerSpec:
         order=int(entry.get("order", 0)),
         default_on=bool(entry.get("default_on", True)),
         style=style,
+        role=role,
         properties=properties,
         texts={lang: text for lang, text in texts.items() if text},
     )
+
+
+def _check_role(role: Any, style: dict, properties: dict) -> str:
+    """Check a layer's role, and what that role needs: names are points; a label_by is a property."""
+    if role not in ROLES:
+        raise ValueError(f"'role' must be one of {', '.join(ROLES)}, got {role!r:.40}")
+    if role == "names" and style.get("geometry") != "point":
+        raise ValueError("a layer of role 'names' needs style.geometry 'point' (a name at a place)")
+    label_by = style.get("label_by")
+    if label_by is not None and label_by not in properties:
+        raise ValueError(f"style.label_by {label_by!r:.40} is not one of the layer's properties")
+    return role
 
 
 def _layer_texts(style: dict, properties: dict, entry: dict, lang: str) -> dict[str, Any]:

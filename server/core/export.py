@@ -197,14 +197,24 @@ def _geometry_type(geometries: list[shapely.Geometry]) -> tuple[str, bool]:
     return (f"Multi{kind}", True) if multi else (kind, False)
 
 
+def _field(values: list[Any]) -> np.ndarray:
+    """Return a GeoPackage column: whole numbers and booleans keep their type, the rest is text.
+
+    A column with a gap stays text: GDAL's integer and boolean fields have no null of their own
+    here, and a rank of 0 for "missing" would be a lie.
+    """
+    if values and all(isinstance(value, bool) for value in values):
+        return np.array(values, dtype=bool)
+    if values and all(isinstance(value, int) and not isinstance(value, bool) for value in values):
+        return np.array(values, dtype=np.int64)
+    return np.array([_as_text(value) for value in values], dtype=object)
+
+
 def to_gpkg(features: list[Mapping[str, Any]], layer_name: str) -> bytes:
     """Return a GeoPackage of one layer, with ``start_day``/``end_day`` as real DATE columns."""
     geometries = [rfc7946_geometry(feature["geometry"]) for feature in features]
     columns = _columns(features)
-    fields = [
-        np.array([_as_text(f["properties"].get(n)) for f in features], dtype=object)
-        for n in columns
-    ]
+    fields = [_field([f["properties"].get(name) for f in features]) for name in columns]
     first_days, last_days = _days(features)
     geometry_type, promote = _geometry_type(geometries) if geometries else ("Unknown", False)
     with tempfile.TemporaryDirectory() as folder:

@@ -19,9 +19,10 @@ import shapely
 from shapely.geometry import Point, shape
 from shapely.ops import nearest_points
 
+from server.core.catalog import LayerSpec
+from server.core.contract import check_collection, read_sources
+from server.core.dates import parse_day, span_of
 from server.paths import GEODATA_DIR
-from server.timeline import parse_day, span_of
-from server.validate import LayerSpec, check_collection, read_sources
 
 FACTS_DIR = Path(__file__).parent / "facts"
 NEAR_KM = 30.0

@@ -218,3 +218,35 @@ def test_translations_of_a_layer_and_a_key_date_are_read_from_the_data(geodata_c
     assert store.layer("zones").spec.text("ru") == {"title": "Зоны"}
     assert store.texts("fa")["layers"]["zones"] == {"properties": {"controller": "در دست"}}
     assert store.texts("fa")["key_dates"][moments[0]["id"]] == {"caption": "یک عهدنامه"}
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        ({"role": "backdrop"}, "'role' must be one of theme, context, names, got 'backdrop'"),
+        (
+            {"role": "names", "style": {"geometry": "area"}},
+            "a layer of role 'names' needs style.geometry 'point'",
+        ),
+        (
+            {"role": "context", "style": {"geometry": "point", "label_by": "state"}},
+            "style.label_by 'state' is not one of the layer's properties",
+        ),
+    ],
+)
+def test_a_layer_role_and_what_it_needs_are_checked(geodata_copy, change, reason):
+    path = geodata_copy / "catalog.json"
+    catalog = json.loads(path.read_text())
+    catalog["layers"][1].update(change)
+    path.write_text(json.dumps(catalog))
+    with pytest.raises(DataError, match=f"layer 'places': {reason}"):
+        LayerStore.load(geodata_copy)
+
+
+def test_a_layer_is_a_theme_unless_the_catalog_says_otherwise(geodata_copy):
+    path = geodata_copy / "catalog.json"
+    catalog = json.loads(path.read_text())
+    catalog["layers"][1]["role"] = "names"
+    path.write_text(json.dumps(catalog))
+    store = LayerStore.load(geodata_copy)
+    assert [layer.spec.role for layer in store] == ["theme", "names"]
