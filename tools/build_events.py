@@ -33,8 +33,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from server.core.errors import InvalidDate  # noqa: E402
 from server.core.dates import parse_date, span_of  # noqa: E402
+from server.core.errors import InvalidDate  # noqa: E402
 
 RECORDS = ROOT / "geodata" / "records" / "events.toml"
 OUTPUT = ROOT / "geodata" / "events.geojson"

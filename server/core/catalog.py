@@ -97,7 +97,7 @@ def _parse_layer_spec(entry: Any, path: str) -> LayerSpec:
 
 
 def _check_role(role: Any, style: dict, properties: dict) -> str:
-    """Check a layer's role, and what that role needs: names are points; a label_by is a property."""
+    """Check a layer's role and what it needs: names are points; label_by names a property."""
     if role not in ROLES:
         raise ValueError(f"'role' must be one of {', '.join(ROLES)}, got {role!r:.40}")
     if role == "names" and style.get("geometry") != "point":

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from server.paths import GEODATA_DIR
-from server.core.dates import parse_date, span_of
 from server.core.catalog import parse_catalog
 from server.core.contract import check_collection, check_sources, read_sources
+from server.core.dates import parse_date, span_of
+from server.paths import GEODATA_DIR
 
 ROOT = Path(__file__).resolve().parents[2]
 RECORDS = GEODATA_DIR / "records" / "events.toml"
