@@ -27,7 +27,9 @@ SCRIPTS = (
     "core/calendars",
     "core/state",
     "map/popup",
+    "map/symbols",
     "map/layers",
+    "map/framing",
     "map/labels",
     "map/snapshot",
     "controls/keys",
@@ -137,15 +139,20 @@ class Legend(_AtlasControl):
     title : str
         The legend's heading, in the page's language.
     layers : list of dict
-        ``{"id", "title", "swatches": [{"label", "color", "shape"}]}`` in display order.
+        ``{"id", "title", "role", "swatches": [{"label", "value"}]}`` in display order; the
+        browser draws each swatch from the layer's style, and only for what is drawn.
+    labels : dict
+        ``legend_context`` (the heading of the context layers) and ``legend_none`` (said of a
+        layer with nothing at the date), in the page's language.
     tiles_label : str, optional
         The name of the optional web tile layer; no checkbox for it when None.
 
     Examples
     --------
-    >>> swatch = {"label": "Russia", "color": "#4a6c8c", "shape": "area"}
-    >>> layer = {"id": "cessions", "title": "Cessions", "swatches": [swatch]}
-    >>> Legend(lambda p: "/static/" + p, atlas, "Layers", layers=[layer]).add_to(m)
+    >>> swatch = {"label": "Held by Russia", "value": "Russia"}
+    >>> layer = {"id": "cessions", "title": "Cessions", "role": "theme", "swatches": [swatch]}
+    >>> labels = {"context": "Context", "none": "nothing on this date"}
+    >>> Legend(lambda p: "/static/" + p, atlas, "Layers", [layer], labels).add_to(m)
     """
 
     _template = _template("legend.html")
@@ -156,6 +163,7 @@ class Legend(_AtlasControl):
         atlas: AtlasLayers,
         title: str,
         layers: list[dict],
+        labels: dict,
         tiles_label: str | None = None,
     ) -> None:
         super().__init__(static_url)
@@ -163,6 +171,10 @@ class Legend(_AtlasControl):
         self.atlas = atlas
         self.title = title
         self.layers = layers
+        self.labels = {
+            "context": labels.get("legend_context", ""),
+            "none": labels.get("legend_none", ""),
+        }
         self.tiles_label = tiles_label
 
 

@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from server.core.export import downloads, export
+from server.core.i18n import LANGUAGES
 from server.core.store import LayerStore
-from server.mapview.data import data_script_bytes
+from server.mapview.data import data_script_bytes, windows_of
 from server.mapview.links import PAGES, relative_links
 from server.mapview.render import render_map_page, strip_nonces
 from server.mapview.view import default_view
@@ -36,8 +37,9 @@ def build_static(store: LayerStore, config: Mapping[str, Any], target: Path) -> 
         _write(target / filename, strip_nonces(html).encode())
     for layer_id, fmt in downloads(store):
         _write(target / "data" / f"{layer_id}.{fmt}", export(store, layer_id, fmt).body)
-    for name in ("atlas", "basemap"):
-        _write(target / "data" / f"{name}.js", data_script_bytes(store, name))
+    for name in ("atlas", "basemap", *(f"texts-{lang}" for lang in LANGUAGES)):
+        script = data_script_bytes(store, name, windows_of(config))
+        _write(target / "data" / f"{name}.js", script)
     shutil.copytree(STATIC_DIR, target / "static", dirs_exist_ok=True)
     shutil.copytree(
         LEAFLET_DIR, target / "vendor" / "leaflet", ignore=VENDOR_SKIP, dirs_exist_ok=True

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, current_app, request, send_from_directory
 
 from server.core.formats import JAVASCRIPT
-from server.mapview.data import data_script_bytes
+from server.mapview.data import data_script_bytes, windows_of
 from server.mapview.render import render_map_page
 from server.mapview.view import view_from_query
 from server.paths import LEAFLET_DIR
@@ -58,11 +58,12 @@ def _map_page(mode: str, tour_step: int | None = None) -> str:
     )
 
 
-@bp.get("/data/<any(atlas, basemap):name>.js")
+@bp.get("/data/<any(atlas, basemap, 'texts-en', 'texts-fa', 'texts-ru'):name>.js")
 def data_script(name: str):
-    """Serve the page's data, loaded once per page: every layer, or the basemap."""
+    """Serve the page's data, loaded once per page: the layers, the basemap, or their prose."""
+    windows = windows_of(current_app.config)
     return caching.cached_answer(
-        ("data", name), lambda: (data_script_bytes(get_store(), name), JAVASCRIPT, {})
+        ("data", name), lambda: (data_script_bytes(get_store(), name, windows), JAVASCRIPT, {})
     )
 
 

@@ -87,6 +87,9 @@
     Emitter: Emitter,
     Actions: Actions,
     controls: {},
+    // The panels over the map: names never hide under them, and framing leaves them room.
+    PANELS:
+      ".atlas-header, .atlas-legend, .atlas-timebar, .atlas-toolbar, .atlas-tour, .atlas-classroom",
     debug: { atlases: [] },
   };
 })(window);

@@ -23,7 +23,7 @@
     this.playButton = root.querySelector(".atlas-play");
     this.keyDays = (options.keyDates || [])
       .map(function (moment) {
-        return { day: Atlas.time.firstDay(moment.date), title: moment.title };
+        return { day: Atlas.time.firstDay(moment.date), date: moment.date, title: moment.title };
       })
       .filter(function (moment) {
         return isFinite(moment.day);
@@ -42,7 +42,7 @@
     });
     this.addActions(atlas.actions);
     this.state.follow("day", function (state) {
-      self.show(state.day);
+      self.show(state);
     });
   }
 
@@ -66,13 +66,17 @@
     this.go(Atlas.time.addYears(this.state.day, years));
   };
 
+  // A key date opens its moment: written at its precision, and framed on the map.
   Slider.prototype.stepKeyDate = function (direction) {
-    this.go(this.neighbourKeyDay(direction));
+    var moment = this.neighbourKeyDate(direction);
+    if (moment) {
+      this.state.openDate(moment.date);
+    }
   };
 
-  Slider.prototype.show = function (day) {
-    var words = Atlas.time.inWords(day);
-    this.input.value = day;
+  Slider.prototype.show = function (state) {
+    var words = state.dateInWords();
+    this.input.value = state.day;
     this.input.setAttribute("aria-valuetext", words);
     this.output.textContent = words;
   };
@@ -83,12 +87,12 @@
       var tick = document.createElement("button");
       tick.type = "button";
       tick.className = "atlas-tick";
-      tick.title = Atlas.time.inWords(moment.day) + ": " + moment.title;
+      tick.title = Atlas.time.inWords(moment.date) + ": " + moment.title;
       tick.setAttribute("aria-label", tick.title);
       tick.tabIndex = -1;
       tick.style.left = (100 * (moment.day - self.first)) / (self.last - self.first) + "%";
       tick.addEventListener("click", function () {
-        self.go(moment.day);
+        self.state.openDate(moment.date);
       });
       container.appendChild(tick);
     });
@@ -110,15 +114,12 @@
     return best;
   };
 
-  Slider.prototype.neighbourKeyDay = function (direction) {
+  Slider.prototype.neighbourKeyDate = function (direction) {
     var day = this.state.day;
     var candidates = this.keyDays.filter(function (moment) {
       return direction > 0 ? moment.day > day : moment.day < day;
     });
-    if (!candidates.length) {
-      return day;
-    }
-    return (direction > 0 ? candidates[0] : candidates[candidates.length - 1]).day;
+    return direction > 0 ? candidates[0] : candidates[candidates.length - 1];
   };
 
   Slider.prototype.togglePlay = function () {

@@ -3,6 +3,9 @@
  * The data arrive once (window.ATLAS_DATA); changing the date only adds and removes the
  * features whose "holds on this day" answer changed, so a slider step costs a scan of plain
  * numbers and no request, which is what keeps dragging smooth.
+ *
+ * Layers by role (catalog.json): the states are the coloured ground, under the rivers and the
+ * story's layers; "names" layers (the gazetteer) are written by map/labels.js, not drawn.
  */
 (function (Atlas) {
   "use strict";
@@ -12,6 +15,9 @@
     water: { stroke: true, color: "#9fb5bf", weight: 0.6, fillColor: "#c6d8df", fillOpacity: 1 },
     rivers: { color: "#7ea3b5", weight: 1.4, opacity: 0.9 },
   };
+  var BASEMAP_Z = 150;
+  var LAYER_Z = 400;
+  var SYMBOL_SIZE = 15;
 
   // Classroom mode swaps in the colour-blind-safe palette (and lines of at least 3 px).
   function palette(style, contrast) {
@@ -23,41 +29,46 @@
     return palette(style, contrast)[value] || style.color || "#555";
   }
 
+  function numberOr(value, fallback) {
+    return typeof value === "number" ? value : fallback;
+  }
+
+  // How a feature is drawn; the legend draws its swatches from the same numbers.
   function pathStyle(layerSpec, feature, contrast) {
     var style = layerSpec.style || {};
     var color = featureColor(style, feature.properties, contrast);
+    var weight = numberOr(style.weight, 2);
     return {
       color: color,
-      weight: contrast ? Math.max(3, style.weight || 2) : style.weight || 2,
-      opacity: 0.95,
+      weight: contrast && weight > 0 ? Math.max(3, weight) : weight,
+      opacity: numberOr(style.opacity, 0.95),
       fillColor: color,
-      fillOpacity: style.fill_opacity === undefined ? 0.35 : style.fill_opacity,
+      fillOpacity: numberOr(style.fill_opacity, 0.35),
       dashArray: style.dash || null,
       className: "atlas-feature atlas-layer-" + layerSpec.id + " atlas-f-" + feature.properties.id,
     };
   }
 
-  function drawBasemap(map, basemap) {
-    map.createPane("atlas-basemap").style.zIndex = 150;
-    var renderer = L.canvas({ pane: "atlas-basemap", padding: 0.5 });
-    ["land", "water", "rivers"].forEach(function (name) {
-      if (!basemap || !basemap[name]) {
+  function drawBasemap(map, basemap, names) {
+    names.forEach(function (name) {
+      if (!basemap || !basemap[name.layer]) {
         return;
       }
-      L.geoJSON(basemap[name], {
-        pane: "atlas-basemap",
-        renderer: renderer,
+      if (!map.getPane(name.pane)) {
+        map.createPane(name.pane).style.zIndex = name.z;
+      }
+      L.geoJSON(basemap[name.layer], {
+        pane: name.pane,
+        renderer: L.canvas({ pane: name.pane, padding: 0.5 }),
         interactive: false,
-        style: BASEMAP_STYLE[name],
+        style: BASEMAP_STYLE[name.layer],
       }).addTo(map);
     });
   }
 
-  function buildEntries(map, layerSpec, sources, zIndex, contrast) {
-    var pane = "atlas-pane-" + layerSpec.id;
-    map.createPane(pane).style.zIndex = zIndex;
-    var labelPoints = layerSpec.label_points || {};
-    var makeLayer = function (feature) {
+  function makeFeatureLayer(layerSpec, pane, sources, contrast) {
+    var style = layerSpec.style || {};
+    return function (feature) {
       var leafletLayer = L.geoJSON(feature, {
         pane: pane,
         style: function (f) {
@@ -65,7 +76,18 @@
         },
         pointToLayer: function (f, latlng) {
           var options = pathStyle(layerSpec, f, contrast);
-          options.radius = ((layerSpec.style || {}).radius || 6) * (contrast ? 1.6 : 1);
+          if (style.symbol) {
+            var size = SYMBOL_SIZE * (contrast ? 1.6 : 1);
+            return Atlas.symbols.marker(
+              latlng,
+              f.properties[style.symbol],
+              options.color,
+              size,
+              pane,
+              options.className,
+            );
+          }
+          options.radius = (style.radius || 6) * (contrast ? 1.6 : 1);
           options.fillOpacity = 0.9;
           options.pane = pane;
           return L.circleMarker(latlng, options);
@@ -77,16 +99,29 @@
         },
         { maxWidth: 360 },
       );
-      // A node, not a string: Leaflet would treat a string as HTML.
-      var name = Atlas.popup.element("span", null, Atlas.i18n.nameOf(feature.properties).text);
-      leafletLayer.bindTooltip(name, { sticky: true });
+      // Context is named on the map itself; the story's features say their name on hover.
+      if (layerSpec.role !== "context") {
+        // A node, not a string: Leaflet would treat a string as HTML.
+        var name = Atlas.popup.element("span", null, Atlas.i18n.nameOf(feature.properties).text);
+        leafletLayer.bindTooltip(name, { sticky: true });
+      }
       return leafletLayer;
     };
+  }
+
+  function buildEntries(map, layerSpec, sources, zIndex, contrast) {
+    var pane = "atlas-pane-" + layerSpec.id;
+    map.createPane(pane).style.zIndex = zIndex;
+    var labelPoints = layerSpec.label_points || {};
+    // Names layers are written, not drawn: their entries only say what holds.
+    var makeLayer =
+      layerSpec.role === "names" ? null : makeFeatureLayer(layerSpec, pane, sources, contrast);
     // Leaflet layers are made the first time a feature is shown, not for the whole history.
     return layerSpec.features.features.map(function (feature) {
       return {
         feature: feature,
         layerId: layerSpec.id,
+        role: layerSpec.role || "theme",
         labelAt: labelPoints[feature.properties.id],
         first: Atlas.time.firstDay(feature.properties.start_date),
         last: Atlas.time.lastDay(feature.properties.end_date),
@@ -104,49 +139,120 @@
     this.map = map;
     this.data = data;
     this.options = options;
-    // Classroom and tour pages are projected: a bolder palette, and names on the map.
+    // Classroom and tour pages are projected: a bolder palette and larger names.
     this.contrast = options.mode !== "atlas";
     Atlas.i18n.use(options.i18n);
-    if (options.bounds) {
-      map.fitBounds(options.bounds, { animate: false });
-    }
     this.layerIds = data.layers.map(function (layer) {
       return layer.id;
     });
-    this.state = Atlas.State.fromUrl(options.day, options.layers, this.layerIds, options.lang);
+    this.state = Atlas.State.fromUrl(
+      options.date || options.day,
+      options.layers,
+      this.layerIds,
+      options.lang,
+    );
     this.state.bindLanguageLinks(document);
     this.actions = new Atlas.Actions();
     this.groups = {};
     this.entries = {};
-    drawBasemap(map, basemap);
-    data.layers.forEach(function (layerSpec, index) {
-      self.groups[layerSpec.id] = L.layerGroup().addTo(map);
-      self.entries[layerSpec.id] = buildEntries(
-        map,
-        layerSpec,
-        data.sources,
-        400 + index * 10,
-        self.contrast,
-      );
-    });
+    this.draw(basemap);
     if (options.webTiles) {
       this.addWebTiles(options.webTiles);
     }
+    this.framing = new Atlas.Framing(this, options.limits, options.bounds);
     this.state.follow("change", function (state) {
       self.repaint(state);
     });
-    // Benchmarks and tests read this mark: navigation start to the first full repaint.
-    if (window.performance.mark) {
-      window.performance.mark("atlas-drawn");
-    }
-    if (this.contrast) {
-      this.labels = new Atlas.Labels(this);
-    }
+    this.labels = new Atlas.Labels(this);
     this.keys = new Atlas.Keys(this.actions, this.contrast ? "classroom" : "normal").enable(
       document,
     );
     Atlas.debug.atlases.push(this);
+    // Opening the page opens its moment: framed once the other controls have attached and the
+    // panels are laid out (a microtask: after this page's script, before the first paint). The
+    // tour frames its own step.
+    Promise.resolve().then(function () {
+      if (options.mode !== "tour") {
+        self.framing.frame();
+      }
+      // Benchmarks and tests read this mark: navigation start to the map drawn and framed.
+      if (window.performance.mark) {
+        window.performance.mark("atlas-drawn");
+      }
+      self.loadTexts(options.texts);
+    });
   }
+
+  // The layers a step or a moment asks for, with the context layers the reader has on (the
+  // states, the names), which no moment turns off.
+  Layers.prototype.withContext = function (layers) {
+    var data = this.data;
+    var context = this.state.layers.filter(function (id) {
+      return data.layers.some(function (layer) {
+        return layer.id === id && layer.role !== "theme";
+      });
+    });
+    return context.concat(
+      layers.filter(function (id) {
+        return context.indexOf(id) < 0;
+      }),
+    );
+  };
+
+  Layers.prototype.draw = function (basemap) {
+    var self = this;
+    var layers = this.data.layers;
+    drawBasemap(this.map, basemap, [
+      { layer: "land", pane: "atlas-basemap", z: BASEMAP_Z },
+      { layer: "water", pane: "atlas-basemap", z: BASEMAP_Z },
+    ]);
+    layers.forEach(function (layerSpec, index) {
+      self.groups[layerSpec.id] = L.layerGroup().addTo(self.map);
+      self.entries[layerSpec.id] = buildEntries(
+        self.map,
+        layerSpec,
+        self.data.sources,
+        LAYER_Z + index * 10,
+        self.contrast,
+      );
+    });
+    // Rivers run over the states' colours and under the story's layers.
+    var ground = layers.filter(function (layer) {
+      return layer.role === "context" && layer.style.geometry === "area";
+    }).length;
+    drawBasemap(this.map, basemap, [
+      { layer: "rivers", pane: "atlas-rivers", z: LAYER_Z + ground * 10 - 5 },
+    ]);
+  };
+
+  // The features' prose (descriptions, notes) follows the map in a script of its own, merged
+  // into the features before a reader can open a popup. A script, not fetch: file:// allows it.
+  Layers.prototype.loadTexts = function (url) {
+    var self = this;
+    if (!url) {
+      return;
+    }
+    var script = document.createElement("script");
+    script.src = url;
+    script.onload = function () {
+      self.mergeTexts(window.ATLAS_TEXTS || {});
+    };
+    document.head.appendChild(script);
+  };
+
+  Layers.prototype.mergeTexts = function (texts) {
+    var prose = texts.features || {};
+    var entries = this.entries;
+    this.layerIds.forEach(function (id) {
+      entries[id].forEach(function (entry) {
+        var own = prose[entry.feature.properties.id];
+        if (own) {
+          Object.assign(entry.feature.properties, own);
+        }
+      });
+    });
+    this.textsLoaded = true;
+  };
 
   // Modern web tiles: optional, off unless the address says tiles=on (they need internet).
   Layers.prototype.addWebTiles = function (source) {
@@ -182,9 +288,15 @@
 
   Layers.prototype.setShown = function (entry, layerId, show) {
     entry.shown = show;
+    if (!entry.makeLayer) {
+      return;
+    }
     if (show && !entry.layer) {
       entry.layer = entry.makeLayer(entry.feature);
       this.groups[layerId].addLayer(entry.layer);
+      return;
+    }
+    if (!entry.layer) {
       return;
     }
     if (!show) {
@@ -205,7 +317,7 @@
     var shown = [];
     this.layerIds.forEach(function (id) {
       entries[id].forEach(function (entry) {
-        if (entry.shown) {
+        if (entry.shown && entry.layer) {
           shown.push(entry);
         }
       });
@@ -214,5 +326,6 @@
   };
 
   Layers.palette = palette;
+  Layers.pathStyle = pathStyle;
   Atlas.Layers = Layers;
 })(window.Atlas);
