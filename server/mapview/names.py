@@ -27,7 +27,7 @@ DECIMALS = 3
 NEAR = 0.5
 CELL = 4.0  # degrees: the grid a large area's name may be written on
 MIN_ROOM = 0.5  # degrees from an anchor to the area's edge, or it is no place for a name
-MAX_ANCHORS = 12
+MAX_ANCHORS = 16
 FOLD = 0.03  # a state changing by less than this share of its area keeps where its name goes
 
 
@@ -133,7 +133,9 @@ def anchors_of(shape, centre: BBox) -> list[list[float]]:
     likely in view, and the page takes the first that is. The anchor of the part inside
     ``centre`` (the map's opening frame) leads, so a state is named where the story happens.
     """
-    windows = [box(*centre), *_grid(shape.bounds)]
+    # A finer grid where the story happens, so a state is named there even when only a strip
+    # of it is in view (the Russian Empire north of the Caucasus in 1828).
+    windows = [box(*centre), *_grid(_overlap(shape.bounds, centre), CELL / 2), *_grid(shape.bounds)]
     parts = [_largest_polygon(part) for part in shapely.intersection(shape, windows)]
     found = [(i, part) for i, part in enumerate(parts) if part is not None]
     if not found:
@@ -142,8 +144,9 @@ def anchors_of(shape, centre: BBox) -> list[list[float]]:
     rooms = shapely.length(circles)
     poles = [_rounded(shapely.get_point(circle, 0)) for circle in circles]
     candidates = list(zip(poles, rooms, [i for i, _ in found], strict=True))
+    # The centre's own anchor leads; then the roomiest, those in the centre first.
     lead = [c for c in candidates if c[2] == 0]
-    rest = sorted((c for c in candidates if c[2] != 0), key=lambda c: -c[1])
+    rest = sorted((c for c in candidates if c[2] != 0), key=lambda c: (-_in(c[0], centre), -c[1]))
     anchors: list[list[float]] = []
     for point, room, _ in lead + rest:
         if room >= MIN_ROOM and not any(_near(point, other) for other in anchors):
@@ -153,11 +156,18 @@ def anchors_of(shape, centre: BBox) -> list[list[float]]:
     return anchors[:MAX_ANCHORS]
 
 
-def _grid(bounds: BBox) -> list:
+def _grid(bounds: BBox | None, cell: float = CELL) -> list:
+    if bounds is None:
+        return []
     west, south, east, north = bounds
-    xs = np.arange(west, east, CELL)
-    ys = np.arange(south, north, CELL)
-    return [box(x, y, x + CELL, y + CELL) for x in xs for y in ys]
+    xs = np.arange(west, east, cell)
+    ys = np.arange(south, north, cell)
+    return [box(x, y, x + cell, y + cell) for x in xs for y in ys]
+
+
+def _overlap(a: BBox, b: BBox) -> BBox | None:
+    west, south, east, north = max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3])
+    return (west, south, east, north) if west < east and south < north else None
 
 
 def _largest_polygon(part):
@@ -166,6 +176,10 @@ def _largest_polygon(part):
         return None
     polygons = [g for g in getattr(part, "geoms", [part]) if g.geom_type == "Polygon"]
     return max(polygons, key=lambda piece: piece.area) if polygons else None
+
+
+def _in(point: list[float], window: BBox) -> bool:
+    return window[0] <= point[0] <= window[2] and window[1] <= point[1] <= window[3]
 
 
 def _near(a: list[float], b: list[float]) -> bool:

@@ -89,7 +89,8 @@
     controls: {},
     // The panels over the map: names never hide under them, and framing leaves them room.
     PANELS:
-      ".atlas-header, .atlas-legend, .atlas-timebar, .atlas-toolbar, .atlas-tour, .atlas-classroom",
+      ".atlas-header, .atlas-legend, .atlas-timebar, .atlas-toolbar, .atlas-tour, " +
+      ".atlas-classroom, .leaflet-control-zoom, .leaflet-control-scale, .leaflet-control-attribution",
     debug: { atlases: [] },
   };
 })(window);

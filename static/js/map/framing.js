@@ -9,6 +9,7 @@
   // Close enough to read a subject, far enough to see where it is (a province, not a field).
   var MAX_FRAME_ZOOM = 7;
   var MARGIN = 12;
+  var CONTEXT = 0.08; // of the subject's size, on every side
   // A point far from the areas and lines of its moment (a legation in St Petersburg while the
   // story is the zones of Persia) is left out of the frame when it would make the frame half
   // as large again.
@@ -173,6 +174,8 @@
     if (!bounds) {
       return;
     }
+    // A margin of context around the subject: its neighbours, where its name can go.
+    bounds = bounds.pad(CONTEXT);
     if (this.limits) {
       bounds = clip(bounds, this.limits);
     }

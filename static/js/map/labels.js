@@ -139,10 +139,9 @@
       if (name.kind === "state") {
         var on = state.layers.indexOf(name.layerId) >= 0;
         var holds = name.first <= state.day && state.day <= name.last;
-        // Rank 1 for a state that is large on screen, 2 for a small one; none for a speck.
-        var across = Math.sqrt(name.area) * scale;
-        name.rank = across >= 4 * STATE_MIN_PIXELS ? 1 : 2;
-        return on && holds && across >= STATE_MIN_PIXELS;
+        // A state is named first of all, unless it is a speck at this zoom.
+        name.rank = 1;
+        return on && holds && Math.sqrt(name.area) * scale >= STATE_MIN_PIXELS;
       }
       return name.entry.shown && zoom >= RANK_ZOOM[name.rank];
     });
@@ -218,7 +217,16 @@
     var size = map.getSize();
     var names = this.current().sort(order);
     var obstacles = this.panelBoxes();
-    var placed = [];
+    // The dots of the first-rank towns are kept free from the start: a state's name may run
+    // past the capital, not over it.
+    var placed = names
+      .filter(function (name) {
+        return name.town && name.rank === 1;
+      })
+      .map(function (name) {
+        var at = name.anchors[0];
+        return dotBox(map.latLngToContainerPoint([at[1], at[0]]));
+      });
     this.measure(names);
     var chosen = [];
     names.forEach(function (name) {
@@ -238,7 +246,8 @@
       var at = name.anchors[i];
       var point = map.latLngToContainerPoint([at[1], at[0]]);
       var dot = name.town ? dotBox(point) : null;
-      if (dot && (!within(dot, size) || collides(dot, placed, obstacles))) {
+      var reserved = name.town && name.rank === 1;
+      if (dot && (!within(dot, size) || (!reserved && collides(dot, placed, obstacles)))) {
         continue;
       }
       var boxes = this.boxes(name, point);
@@ -246,7 +255,7 @@
         var box = boxes[j];
         if (within(box, size) && !collides(box, placed, obstacles)) {
           placed.push(box);
-          if (dot) {
+          if (dot && !reserved) {
             placed.push(dot);
           }
           return { box: box, point: point };
