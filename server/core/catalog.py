@@ -43,8 +43,9 @@ class LayerSpec:
     style: Mapping[str, Any]
     role: str = "theme"
     properties: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
-    # Per language: {"title", "labels": {value: label}, "properties": {name: label}}, from the
-    # catalogue's title_<lang>, style.labels_<lang> and properties.<name>.label_<lang> fields.
+    # Per language: {"title", "description", "labels": {value: label}, "properties": {name:
+    # label}}, from the catalogue's title_<lang>, description_<lang>, style.labels_<lang> and
+    # properties.<name>.label_<lang> fields.
     texts: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
     def text(self, lang: str) -> Mapping[str, Any]:
@@ -111,8 +112,9 @@ def _check_role(role: Any, style: dict, properties: dict) -> str:
 def _layer_texts(style: dict, properties: dict, entry: dict, lang: str) -> dict[str, Any]:
     """Gather a layer's ``<field>_<lang>`` translations; each must translate a known field."""
     text: dict[str, Any] = {}
-    if f"title_{lang}" in entry:
-        text["title"] = check_text(entry[f"title_{lang}"], f"title_{lang}")
+    for key in ("title", "description"):
+        if f"{key}_{lang}" in entry:
+            text[key] = check_text(entry[f"{key}_{lang}"], f"{key}_{lang}")
     labels = style.get(f"labels_{lang}")
     if labels is not None:
         known = {**style.get("colors", {}), **style.get("labels", {})}

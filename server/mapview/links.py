@@ -10,7 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-PAGES = {"atlas": "index.html", "classroom": "classroom.html", "tour": "tour.html"}
+PAGES = {
+    "atlas": "index.html",
+    "classroom": "classroom.html",
+    "tour": "tour.html",
+    "about": "about.html",
+}
+MAP_PAGES = ("atlas", "classroom", "tour")
 AT_VIEW = "?date={date}"
 
 

@@ -15,8 +15,9 @@ from typing import Any
 from server.core.export import downloads, export
 from server.core.i18n import LANGUAGES
 from server.core.store import LayerStore
+from server.mapview.about import render_about_page
 from server.mapview.data import data_script_bytes, windows_of
-from server.mapview.links import PAGES, relative_links
+from server.mapview.links import MAP_PAGES, PAGES, relative_links
 from server.mapview.render import render_map_page, strip_nonces
 from server.mapview.view import default_view
 from server.paths import LEAFLET_DIR, STATIC_DIR
@@ -32,9 +33,11 @@ def build_static(store: LayerStore, config: Mapping[str, Any], target: Path) -> 
     """
     target.mkdir(parents=True, exist_ok=True)
     links = relative_links()
-    for mode, filename in PAGES.items():
+    for mode in MAP_PAGES:
         html = render_map_page(store, default_view(store), links, config, mode=mode, tour_step=1)
-        _write(target / filename, strip_nonces(html).encode())
+        _write(target / PAGES[mode], strip_nonces(html).encode())
+    about = render_about_page(store, "en", links, Path(config["GEODATA_DIR"]))
+    _write(target / PAGES["about"], about.encode())
     for layer_id, fmt in downloads(store):
         _write(target / "data" / f"{layer_id}.{fmt}", export(store, layer_id, fmt).body)
     for name in ("atlas", "basemap", *(f"texts-{lang}" for lang in LANGUAGES)):

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from flask import Blueprint, current_app, request, send_from_directory
 
 from server.core.formats import JAVASCRIPT
+from server.core.i18n import language_of
+from server.mapview.about import render_about_page
 from server.mapview.data import data_script_bytes, windows_of
 from server.mapview.render import render_map_page
 from server.mapview.view import view_from_query
@@ -23,6 +27,18 @@ def atlas_page():
     if root_wants_json(request):
         return api.landing()
     return _map_page("atlas")
+
+
+@bp.get("/about")
+def about_page():
+    """Say what the atlas is: its layers, how it writes dates, its sources and licences."""
+    lang = language_of(request.args.get("lang"))
+    return caching.cached_page(
+        ("about", lang, request.url_root),
+        lambda: render_about_page(
+            get_store(), lang, served_links(), Path(current_app.config["GEODATA_DIR"])
+        ),
+    )
 
 
 @bp.get("/classroom")
