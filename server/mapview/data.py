@@ -19,12 +19,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from server.core.catalog import TRANSLATED, geometry_of
+from server.core.catalog import LANGUAGES, TRANSLATED, geometry_of
 from server.core.formats import dumps
 from server.core.store import Layer, LayerStore
 from server.mapview.names import label_points, state_names
 
 PROSE = ("description", "date_note")
+DATA_SCRIPTS = ("atlas", "basemap", *(f"texts-{lang}" for lang in LANGUAGES))
 DISPLAY_DECIMALS = 3
 BBox = tuple[float, float, float, float]
 

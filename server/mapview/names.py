@@ -77,8 +77,7 @@ def _stretches(layer: Layer, positions: list[int], geometries):
     """
     stretch = None
     for first, last, members in _periods(layer, positions):
-        # The pieces of a state never overlap (the data tests say so): a coverage union.
-        shape = shapely.coverage_union_all(geometries[members])
+        shape = _union(geometries[members])
         if stretch and _same_name(layer, stretch[2], members):
             common = stretch[3].intersection(shape)
             # What changed is what the two shapes do not share, on either side.
@@ -91,6 +90,18 @@ def _stretches(layer: Layer, positions: list[int], geometries):
         stretch = (first, last, members, shape)
     if stretch:
         yield stretch
+
+
+def _union(pieces):
+    """Return the union of a state's pieces.
+
+    They never overlap (the data tests say so), so a coverage union is enough and ten times
+    faster; pieces whose shared edges are not noded alike need the general union.
+    """
+    try:
+        return shapely.coverage_union_all(pieces)
+    except shapely.errors.GEOSException:
+        return shapely.union_all(pieces)
 
 
 def _same_name(layer: Layer, before: list[int], after: list[int]) -> bool:

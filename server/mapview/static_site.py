@@ -13,10 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from server.core.export import downloads, export
-from server.core.i18n import LANGUAGES
 from server.core.store import LayerStore
 from server.mapview.about import render_about_page
-from server.mapview.data import data_script_bytes, windows_of
+from server.mapview.data import DATA_SCRIPTS, data_script_bytes, windows_of
 from server.mapview.links import MAP_PAGES, PAGES, relative_links
 from server.mapview.render import render_map_page, strip_nonces
 from server.mapview.view import default_view
@@ -40,7 +39,7 @@ def build_static(store: LayerStore, config: Mapping[str, Any], target: Path) -> 
     _write(target / PAGES["about"], about.encode())
     for layer_id, fmt in downloads(store):
         _write(target / "data" / f"{layer_id}.{fmt}", export(store, layer_id, fmt).body)
-    for name in ("atlas", "basemap", *(f"texts-{lang}" for lang in LANGUAGES)):
+    for name in DATA_SCRIPTS:
         script = data_script_bytes(store, name, windows_of(config))
         _write(target / "data" / f"{name}.js", script)
     shutil.copytree(STATIC_DIR, target / "static", dirs_exist_ok=True)

@@ -6,10 +6,11 @@ from pathlib import Path
 
 from flask import Blueprint, current_app, request, send_from_directory
 
-from server.core.formats import JAVASCRIPT
+from server.core.errors import FeatureNotFound
+from server.core.formats import JAVASCRIPT, quote
 from server.core.i18n import language_of
 from server.mapview.about import render_about_page
-from server.mapview.data import data_script_bytes, windows_of
+from server.mapview.data import DATA_SCRIPTS, data_script_bytes, windows_of
 from server.mapview.render import render_map_page
 from server.mapview.view import view_from_query
 from server.paths import LEAFLET_DIR
@@ -74,9 +75,11 @@ def _map_page(mode: str, tour_step: int | None = None) -> str:
     )
 
 
-@bp.get("/data/<any(atlas, basemap, 'texts-en', 'texts-fa', 'texts-ru'):name>.js")
+@bp.get("/data/<name>.js")
 def data_script(name: str):
     """Serve the page's data, loaded once per page: the layers, the basemap, or their prose."""
+    if name not in DATA_SCRIPTS:
+        raise FeatureNotFound(f"no data script {quote(name)}; they are {', '.join(DATA_SCRIPTS)}")
     windows = windows_of(current_app.config)
     return caching.cached_answer(
         ("data", name), lambda: (data_script_bytes(get_store(), name, windows), JAVASCRIPT, {})

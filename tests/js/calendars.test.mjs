@@ -28,7 +28,7 @@ let ownFolder = null;
 // and the day-by-day check takes 13 times longer.)
 function loadCalendars() {
   const source = `(function (window) {\n${readFileSync(SCRIPT, "utf8")}\n})`;
-  const window = {};
+  const window = { Atlas: {} }; // what atlas.js makes before any other script runs
   vm.runInThisContext(source, { filename: SCRIPT, lineOffset: -1 })(window);
   return window.Atlas.calendars;
 }

@@ -15,7 +15,8 @@ BAD_REQUESTS = {
     "/classroom": "/classroom?lang=xx",
     "/tour": "/tour?layers=nowhere",
     "/tour/<int:step>": "/tour/999",
-    "/data/<any(atlas, basemap):name>.js": "/data/secret.js",
+    "/about": "/about?lang=xx",
+    "/data/<name>.js": "/data/secret.js",
     "/vendor/<any(leaflet):package>/<path:filename>": "/vendor/leaflet/nope.js",
     "/static/<path:filename>": "/static/nope.css",
     "/conformance": "/conformance?x=1",
@@ -26,7 +27,13 @@ BAD_REQUESTS = {
     "/collections/<collection_id>/items/<feature_id>": "/collections/zones/items/nope",
     "/export/<name>.<any(geojson, gpkg, csv):fmt>": "/export/zones.csv",
 }
-PAGES = ["/?date=1813-02-30", "/classroom?lang=xx", "/tour?layers=nowhere", "/tour/999"]
+PAGES = [
+    "/?date=1813-02-30",
+    "/classroom?lang=xx",
+    "/tour?layers=nowhere",
+    "/tour/999",
+    "/about?lang=xx",
+]
 
 
 def test_every_route_of_the_app_is_listed(tiny_app):

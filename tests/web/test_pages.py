@@ -9,9 +9,15 @@ import pytest
 URL = re.compile(r"""(?:https?:)?//[^\s"'<>)]+""")
 
 
+# Names, not addresses: XML namespaces identify a vocabulary and are never fetched.
+NAMESPACES = ("http://www.w3.org/2000/svg",)
+
+
 def off_host_urls(text: str) -> list[str]:
     return [
-        url for url in URL.findall(text) if not url.startswith(("http://localhost", "//localhost"))
+        url
+        for url in URL.findall(text)
+        if not url.startswith(("http://localhost", "//localhost")) and url not in NAMESPACES
     ]
 
 
