@@ -49,17 +49,20 @@
     };
   }
 
+  // One canvas per pane: land and water share one, the rivers have their own above the states.
   function drawBasemap(map, basemap, names) {
+    var renderers = {};
     names.forEach(function (name) {
       if (!basemap || !basemap[name.layer]) {
         return;
       }
-      if (!map.getPane(name.pane)) {
+      if (!renderers[name.pane]) {
         map.createPane(name.pane).style.zIndex = name.z;
+        renderers[name.pane] = L.canvas({ pane: name.pane, padding: 0.5 });
       }
       L.geoJSON(basemap[name.layer], {
         pane: name.pane,
-        renderer: L.canvas({ pane: name.pane, padding: 0.5 }),
+        renderer: renderers[name.pane],
         interactive: false,
         style: BASEMAP_STYLE[name.layer],
       }).addTo(map);
@@ -145,6 +148,14 @@
     this.layerIds = data.layers.map(function (layer) {
       return layer.id;
     });
+    // The story's layers, numbered in the legend (and by the classroom's number keys).
+    this.themeIds = data.layers
+      .filter(function (layer) {
+        return (layer.role || "theme") === "theme";
+      })
+      .map(function (layer) {
+        return layer.id;
+      });
     this.state = Atlas.State.fromUrl(
       options.date || options.day,
       options.layers,
