@@ -81,6 +81,7 @@ def build_map(
         i18n={**page_catalogue(view.lang), **store.texts(view.lang)},
         bounds=[list(corner) for corner in bounds],
         limits=[list(corner) for corner in limits],
+        max_zoom=MAX_ZOOM,
         texts=links.data(f"texts-{view.lang}.js"),
         web_tiles=dict(web_tiles) if web_tiles else None,
     )

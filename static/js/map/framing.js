@@ -123,10 +123,13 @@
     return shapes;
   }
 
-  function Framing(atlas, limits, fallback) {
+  function Framing(atlas, limits, fallback, maxZoom) {
     var self = this;
     this.atlas = atlas;
     this.map = atlas.map;
+    if (maxZoom) {
+      this.map.setMaxZoom(maxZoom);
+    }
     this.limits = limits && L.latLngBounds(limits);
     this.fallback = fallback && L.latLngBounds(fallback);
     if (this.limits) {
@@ -147,9 +150,15 @@
   // The smallest zoom shows the whole window of the map, never less (nothing around it but
   // the margin the screen's shape leaves).
   Framing.prototype.fitLimits = function () {
-    var zoom = this.map.getBoundsZoom(this.limits, false);
-    var snap = this.map.options.zoomSnap || 1;
-    this.map.setMinZoom(Math.ceil(zoom / snap) * snap);
+    var map = this.map;
+    var size = map.getSize();
+    var northWest = map.project(this.limits.getNorthWest(), 0);
+    var southEast = map.project(this.limits.getSouthEast(), 0);
+    // The exact zoom at which the window meets the screen's edges on one axis; rounded up,
+    // so that it fills that axis (Leaflet's getBoundsZoom would round down and leave a margin).
+    var scale = Math.min(size.x / (southEast.x - northWest.x), size.y / (southEast.y - northWest.y));
+    var snap = map.options.zoomSnap || 1;
+    map.setMinZoom(Math.ceil(Math.log2(scale) / snap) * snap);
   };
 
   // The part of the map the panels leave free, as fitBounds paddings.

@@ -57,7 +57,10 @@
         return;
       }
       if (!renderers[name.pane]) {
-        map.createPane(name.pane).style.zIndex = name.z;
+        var pane = map.createPane(name.pane);
+        pane.style.zIndex = name.z;
+        // Nothing here answers the pointer: clicks go to the states and layers around it.
+        pane.style.pointerEvents = "none";
         renderers[name.pane] = L.canvas({ pane: name.pane, padding: 0.5 });
       }
       L.geoJSON(basemap[name.layer], {
@@ -170,7 +173,7 @@
     if (options.webTiles) {
       this.addWebTiles(options.webTiles);
     }
-    this.framing = new Atlas.Framing(this, options.limits, options.bounds);
+    this.framing = new Atlas.Framing(this, options.limits, options.bounds, options.maxZoom);
     this.state.follow("change", function (state) {
       self.repaint(state);
     });
