@@ -27,7 +27,7 @@ DECIMALS = 3
 NEAR = 0.5
 CELL = 4.0  # degrees: the grid a large area's name may be written on
 MIN_ROOM = 0.5  # degrees from an anchor to the area's edge, or it is no place for a name
-MAX_ANCHORS = 16
+MAX_ANCHORS = 20
 FOLD = 0.03  # a state changing by less than this share of its area keeps where its name goes
 
 
@@ -137,7 +137,10 @@ def _state_name(properties: dict, first: int, last: int | None, shape, windows: 
 
 
 def anchors_of(shape, centre: BBox) -> list[list[float]]:
-    """Return places to write a large area's name, the roomiest first.
+    """Return places to write a large area's name, ``[lon, lat, room]``, the roomiest first.
+
+    ``room`` is the radius in degrees of the largest circle around the anchor inside the area
+    (and its grid cell): the page writes a long name only where it has room for it.
 
     One per cell of a grid over the area (the centre of the largest circle inside the part in
     the cell), keeping those with room around them: wherever the reader pans, one of them is
@@ -152,18 +155,25 @@ def anchors_of(shape, centre: BBox) -> list[list[float]]:
     if not found:
         return []
     circles = shapely.maximum_inscribed_circle([part for _, part in found], POLE_TOLERANCE)
-    rooms = shapely.length(circles)
-    poles = [_rounded(shapely.get_point(circle, 0)) for circle in circles]
+    centres = shapely.get_point(circles, 0)
+    # Room is measured to the area's own edge, not to the cell's: a name may cross cells.
+    rooms = shapely.distance(shape.boundary, centres)
+    poles = [_rounded(centre) for centre in centres]
     candidates = list(zip(poles, rooms, [i for i, _ in found], strict=True))
-    # The centre's own anchor leads; then the roomiest, those in the centre first.
+    # The centre's own anchor leads; then those in the centre, roomiest first; then the rest,
+    # nearest the centre first (the page takes the first that is in view and has room).
     lead = [c for c in candidates if c[2] == 0]
-    rest = sorted((c for c in candidates if c[2] != 0), key=lambda c: (-_in(c[0], centre), -c[1]))
+    rest = sorted(
+        (c for c in candidates if c[2] != 0),
+        key=lambda c: (not _in(c[0], centre), _distance(c[0], centre), -c[1]),
+    )
     anchors: list[list[float]] = []
     for point, room, _ in lead + rest:
         if room >= MIN_ROOM and not any(_near(point, other) for other in anchors):
-            anchors.append(point)
+            anchors.append([*point, round(float(room), 2)])
     if not anchors:
-        anchors.append(max(candidates, key=lambda c: c[1])[0])
+        point, room, _ = max(candidates, key=lambda c: c[1])
+        anchors.append([*point, round(float(room), 2)])
     return anchors[:MAX_ANCHORS]
 
 
@@ -187,6 +197,13 @@ def _largest_polygon(part):
         return None
     polygons = [g for g in getattr(part, "geoms", [part]) if g.geom_type == "Polygon"]
     return max(polygons, key=lambda piece: piece.area) if polygons else None
+
+
+def _distance(point: list[float], window: BBox) -> float:
+    """Return how far (degrees) a point lies outside a window; 0 inside, rounded to a cell."""
+    dx = max(window[0] - point[0], 0, point[0] - window[2])
+    dy = max(window[1] - point[1], 0, point[1] - window[3])
+    return round((dx * dx + dy * dy) ** 0.5 / CELL)
 
 
 def _in(point: list[float], window: BBox) -> bool:

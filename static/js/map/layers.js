@@ -18,6 +18,7 @@
   var BASEMAP_Z = 150;
   var LAYER_Z = 400;
   var SYMBOL_SIZE = 15;
+  var NEATLINE = "#8c7f66";
 
   // Classroom mode swaps in the colour-blind-safe palette (and lines of at least 3 px).
   function palette(style, contrast) {
@@ -70,6 +71,7 @@
         style: BASEMAP_STYLE[name.layer],
       }).addTo(map);
     });
+    return renderers;
   }
 
   function makeFeatureLayer(layerSpec, pane, sources, contrast) {
@@ -234,9 +236,20 @@
     var ground = layers.filter(function (layer) {
       return layer.role === "context" && layer.style.geometry === "area";
     }).length;
-    drawBasemap(this.map, basemap, [
+    var renderers = drawBasemap(this.map, basemap, [
       { layer: "rivers", pane: "atlas-rivers", z: LAYER_Z + ground * 10 - 5 },
     ]);
+    // The neatline: the map's window is a plate, and beyond it is the margin, not a void.
+    if (this.options.limits && renderers["atlas-rivers"]) {
+      L.rectangle(this.options.limits, {
+        pane: "atlas-rivers",
+        renderer: renderers["atlas-rivers"],
+        interactive: false,
+        fill: false,
+        color: NEATLINE,
+        weight: 1.5,
+      }).addTo(this.map);
+    }
   };
 
   // The features' prose (descriptions, notes) follows the map in a script of its own, merged
