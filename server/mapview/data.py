@@ -128,13 +128,18 @@ def plain_text(markdown: str) -> str:
 
 
 def as_script(variable: str, value: Any) -> str:
-    """Return JS assigning ``value`` to ``window.<variable>``, safe inside any HTML context."""
-    text = dumps(value).decode()
+    """Return JS assigning ``value`` to ``window.<variable>``, safe inside any HTML context.
+
+    The value travels as a JSON string handed to ``JSON.parse``, which browsers read about
+    twice as fast as the same data written as a JavaScript object literal (V8's advice for
+    data over 10 KB): it is most of the page's start-up.
+    """
+    text = dumps(value).decode().replace("\\", "\\\\").replace("'", "\\'")
     for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
         text = text.replace(raw, escaped)
     # U+2028/9 are legal in JSON but ended JS string literals before ES2019.
     text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    return f"window.{variable} = {text};\n"
+    return f"window.{variable} = JSON.parse('{text}');\n"
 
 
 def data_script_bytes(store: LayerStore, name: str, windows: list[BBox]) -> bytes:

@@ -28,6 +28,7 @@ SCRIPTS = (
     "core/state",
     "map/popup",
     "map/symbols",
+    "map/basemap",
     "map/layers",
     "map/framing",
     "map/labels",

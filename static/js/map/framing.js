@@ -79,12 +79,25 @@
     return a - b;
   }
 
+  // A feature's bounds from its GeoJSON (no Leaflet layer needed: the map is framed before
+  // anything is drawn, so that it is drawn once, at the frame).
   function boundsOf(entry) {
-    var bounds = L.latLngBounds([]);
-    entry.layer.eachLayer(function (part) {
-      bounds.extend(part.getBounds ? part.getBounds() : part.getLatLng());
-    });
-    return bounds;
+    if (!entry.bounds) {
+      var bounds = L.latLngBounds([]);
+      extend(bounds, entry.feature.geometry.coordinates);
+      entry.bounds = bounds;
+    }
+    return entry.bounds;
+  }
+
+  function extend(bounds, coordinates) {
+    if (typeof coordinates[0] === "number") {
+      bounds.extend([coordinates[1], coordinates[0]]);
+      return;
+    }
+    for (var i = 0; i < coordinates.length; i++) {
+      extend(bounds, coordinates[i]);
+    }
   }
 
   function span(bounds) {
@@ -173,8 +186,8 @@
 
   // Fit what holds now in the layers of the story that are on; the opening view if none.
   Framing.prototype.frame = function (animate) {
-    var entries = this.atlas.shownEntries().filter(function (entry) {
-      return entry.role === "theme" && entry.layer;
+    var entries = this.atlas.heldEntries().filter(function (entry) {
+      return entry.role === "theme";
     });
     var bounds = subject(entries);
     if (!bounds.isValid()) {

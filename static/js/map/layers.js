@@ -50,28 +50,14 @@
     };
   }
 
-  // One canvas per pane: land and water share one, the rivers have their own above the states.
-  function drawBasemap(map, basemap, names) {
-    var renderers = {};
-    names.forEach(function (name) {
-      if (!basemap || !basemap[name.layer]) {
-        return;
-      }
-      if (!renderers[name.pane]) {
-        var pane = map.createPane(name.pane);
-        pane.style.zIndex = name.z;
-        // Nothing here answers the pointer: clicks go to the states and layers around it.
-        pane.style.pointerEvents = "none";
-        renderers[name.pane] = L.canvas({ pane: name.pane, padding: 0.5 });
-      }
-      L.geoJSON(basemap[name.layer], {
-        pane: name.pane,
-        renderer: renderers[name.pane],
-        interactive: false,
-        style: BASEMAP_STYLE[name.layer],
-      }).addTo(map);
-    });
-    return renderers;
+  // One canvas per pane, drawn by map/basemap.js: land and water under everything, the rivers
+  // (and the neatline round the map's window) over the states and under the story.
+  function drawBasemap(map, paneName, zIndex, drawings) {
+    var pane = map.createPane(paneName);
+    pane.style.zIndex = zIndex;
+    // Nothing here answers the pointer: clicks go to the states and layers around it.
+    pane.style.pointerEvents = "none";
+    new Atlas.basemap.Basemap(drawings, { pane: paneName, padding: 0.5 }).addTo(map);
   }
 
   function makeFeatureLayer(layerSpec, pane, sources, contrast) {
@@ -171,26 +157,35 @@
     this.actions = new Atlas.Actions();
     this.groups = {};
     this.entries = {};
-    this.draw(basemap);
+    this.buildEntries();
     if (options.webTiles) {
       this.addWebTiles(options.webTiles);
     }
     this.framing = new Atlas.Framing(this, options.limits, options.bounds, options.maxZoom);
-    this.state.follow("change", function (state) {
-      self.repaint(state);
+    // Repaint before the names are placed on every change (the names read what is drawn);
+    // nothing is drawn until the map is framed.
+    this.ready = false;
+    this.state.on("change", function (state) {
+      if (self.ready) {
+        self.repaint(state);
+      }
     });
     this.labels = new Atlas.Labels(this);
     this.keys = new Atlas.Keys(this.actions, this.contrast ? "classroom" : "normal").enable(
       document,
     );
     Atlas.debug.atlases.push(this);
-    // Opening the page opens its moment: framed once the other controls have attached and the
-    // panels are laid out (a microtask: after this page's script, before the first paint). The
-    // tour frames its own step.
+    // Opening the page opens its moment, once the other controls have attached and the panels
+    // are laid out (a microtask: after this page's script, before the first paint): framed
+    // first, then drawn, so that nothing is drawn twice. The tour frames its own step.
     Promise.resolve().then(function () {
       if (options.mode !== "tour") {
         self.framing.frame();
       }
+      self.drawBasemap(basemap);
+      self.ready = true;
+      self.repaint(self.state);
+      self.labels.place();
       // Benchmarks and tests read this mark: navigation start to the map drawn and framed.
       if (window.performance.mark) {
         window.performance.mark("atlas-drawn");
@@ -215,14 +210,10 @@
     );
   };
 
-  Layers.prototype.draw = function (basemap) {
+  // Every feature's entry (its days, its pane), with no Leaflet layer yet.
+  Layers.prototype.buildEntries = function () {
     var self = this;
-    var layers = this.data.layers;
-    drawBasemap(this.map, basemap, [
-      { layer: "land", pane: "atlas-basemap", z: BASEMAP_Z },
-      { layer: "water", pane: "atlas-basemap", z: BASEMAP_Z },
-    ]);
-    layers.forEach(function (layerSpec, index) {
+    this.data.layers.forEach(function (layerSpec, index) {
       self.groups[layerSpec.id] = L.layerGroup().addTo(self.map);
       self.entries[layerSpec.id] = buildEntries(
         self.map,
@@ -232,24 +223,25 @@
         self.contrast,
       );
     });
+  };
+
+  Layers.prototype.drawBasemap = function (basemap) {
+    var prepare = Atlas.basemap.prepare;
+    basemap = basemap || {};
+    drawBasemap(this.map, "atlas-basemap", BASEMAP_Z, [
+      prepare(basemap.land, BASEMAP_STYLE.land),
+      prepare(basemap.water, BASEMAP_STYLE.water),
+    ]);
     // Rivers run over the states' colours and under the story's layers.
-    var ground = layers.filter(function (layer) {
+    var ground = this.data.layers.filter(function (layer) {
       return layer.role === "context" && layer.style.geometry === "area";
     }).length;
-    var renderers = drawBasemap(this.map, basemap, [
-      { layer: "rivers", pane: "atlas-rivers", z: LAYER_Z + ground * 10 - 5 },
-    ]);
+    var over = [prepare(basemap.rivers, BASEMAP_STYLE.rivers)];
     // The neatline: the map's window is a plate, and beyond it is the margin, not a void.
-    if (this.options.limits && renderers["atlas-rivers"]) {
-      L.rectangle(this.options.limits, {
-        pane: "atlas-rivers",
-        renderer: renderers["atlas-rivers"],
-        interactive: false,
-        fill: false,
-        color: NEATLINE,
-        weight: 1.5,
-      }).addTo(this.map);
+    if (this.options.limits) {
+      over.push(Atlas.basemap.neatline(this.options.limits, { color: NEATLINE, weight: 1.5 }));
     }
+    drawBasemap(this.map, "atlas-rivers", LAYER_Z + ground * 10 - 5, over);
   };
 
   // The features' prose (descriptions, notes) follows the map in a script of its own, merged
@@ -336,6 +328,21 @@
         node.style.display = show ? "" : "none";
       }
     });
+  };
+
+  // The entries that hold on the state's day in the layers that are on, drawn or not yet.
+  Layers.prototype.heldEntries = function () {
+    var state = this.state;
+    var entries = this.entries;
+    var held = [];
+    state.layers.forEach(function (id) {
+      (entries[id] || []).forEach(function (entry) {
+        if (entry.first <= state.day && state.day <= entry.last) {
+          held.push(entry);
+        }
+      });
+    });
+    return held;
   };
 
   // The entries drawn now, layer by layer (labels, export and save-image read them).
