@@ -60,7 +60,7 @@ from states_timeline import (  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 RECORDS = ROOT / "geodata" / "records" / "states"
 WINDOW = box(24, 20, 76, 62)  # the basemap's window
-GRID = 1e-4  # output precision: 4 decimals
+GRID = 1e-3  # output precision: 3 decimals (about 100 m, far below the simplification)
 TOLERANCE = 0.12  # coverage_simplify (Visvalingam-Whyatt) tolerance, degrees: see the size note
 SPECK = 2e-4  # drop pieces smaller than this (deg², about 2 km²)
 ISLET = 5e-3  # drop polygon parts smaller than this after simplifying (deg², about 50 km²)
