@@ -52,12 +52,15 @@
 
   // One canvas per pane, drawn by map/basemap.js: land and water under everything, the rivers
   // (and the neatline round the map's window) over the states and under the story.
-  function drawBasemap(map, paneName, zIndex, drawings) {
-    var pane = map.createPane(paneName);
-    pane.style.zIndex = zIndex;
-    // Nothing here answers the pointer: clicks go to the states and layers around it.
-    pane.style.pointerEvents = "none";
+  function drawBasemap(map, paneName, drawings) {
     new Atlas.basemap.Basemap(drawings, { pane: paneName, padding: 0.5 }).addTo(map);
+  }
+
+  // A pane for the basemap. Nothing there answers the pointer: clicks go to the layers.
+  function basemapPane(map, name, zIndex) {
+    var pane = map.createPane(name);
+    pane.style.zIndex = zIndex;
+    pane.style.pointerEvents = "none";
   }
 
   function makeFeatureLayer(layerSpec, pane, sources, contrast) {
@@ -210,10 +213,17 @@
     );
   };
 
-  // Every feature's entry (its days, its pane), with no Leaflet layer yet.
+  // Every feature's entry (its days, its pane), with no Leaflet layer yet. The panes are made
+  // here in drawing order, the basemap's too (a saved image stacks them in this order).
   Layers.prototype.buildEntries = function () {
     var self = this;
+    basemapPane(this.map, "atlas-basemap", BASEMAP_Z);
     this.data.layers.forEach(function (layerSpec, index) {
+      var ground = layerSpec.role === "context" && layerSpec.style.geometry === "area";
+      if (!ground && !self.map.getPane("atlas-rivers")) {
+        // Rivers run over the states' colours and under the story's layers.
+        basemapPane(self.map, "atlas-rivers", LAYER_Z + index * 10 - 5);
+      }
       self.groups[layerSpec.id] = L.layerGroup().addTo(self.map);
       self.entries[layerSpec.id] = buildEntries(
         self.map,
@@ -223,25 +233,24 @@
         self.contrast,
       );
     });
+    if (!this.map.getPane("atlas-rivers")) {
+      basemapPane(this.map, "atlas-rivers", LAYER_Z + this.data.layers.length * 10);
+    }
   };
 
   Layers.prototype.drawBasemap = function (basemap) {
     var prepare = Atlas.basemap.prepare;
     basemap = basemap || {};
-    drawBasemap(this.map, "atlas-basemap", BASEMAP_Z, [
+    drawBasemap(this.map, "atlas-basemap", [
       prepare(basemap.land, BASEMAP_STYLE.land),
       prepare(basemap.water, BASEMAP_STYLE.water),
     ]);
-    // Rivers run over the states' colours and under the story's layers.
-    var ground = this.data.layers.filter(function (layer) {
-      return layer.role === "context" && layer.style.geometry === "area";
-    }).length;
     var over = [prepare(basemap.rivers, BASEMAP_STYLE.rivers)];
     // The neatline: the map's window is a plate, and beyond it is the margin, not a void.
     if (this.options.limits) {
       over.push(Atlas.basemap.neatline(this.options.limits, { color: NEATLINE, weight: 1.5 }));
     }
-    drawBasemap(this.map, "atlas-rivers", LAYER_Z + ground * 10 - 5, over);
+    drawBasemap(this.map, "atlas-rivers", over);
   };
 
   // The features' prose (descriptions, notes) follows the map in a script of its own, merged
