@@ -96,7 +96,7 @@ def test_a_data_script_gives_javascript_exactly_the_value_python_wrote():
     from server.mapview.data import as_script
 
     value = {
-        "quote": "it's \"quoted\" \\ and \\u2028 written out",
+        "quote": 'it\'s "quoted" \\ and \\u2028 written out',
         "markup": "</script><b>&amp;</b>",
         "lines": "one\ntwo\u2028three\u2029four",
         "scripts": "Тифлис تفلیس ۱۸۲۸",

@@ -107,7 +107,12 @@
   }
 
   function namesSwatch() {
-    var text = svgNode("text", { x: W / 2, y: H - 3, "text-anchor": "middle", class: "atlas-swatch-text" });
+    var text = svgNode("text", {
+      x: W / 2,
+      y: H - 3,
+      "text-anchor": "middle",
+      class: "atlas-swatch-text",
+    });
     text.textContent = "Aa";
     return canvas([text]);
   }

@@ -169,7 +169,10 @@
     var southEast = map.project(this.limits.getSouthEast(), 0);
     // The exact zoom at which the window meets the screen's edges on one axis; rounded up,
     // so that it fills that axis (Leaflet's getBoundsZoom would round down and leave a margin).
-    var scale = Math.min(size.x / (southEast.x - northWest.x), size.y / (southEast.y - northWest.y));
+    var scale = Math.min(
+      size.x / (southEast.x - northWest.x),
+      size.y / (southEast.y - northWest.y),
+    );
     var snap = map.options.zoomSnap || 1;
     map.setMinZoom(Math.ceil(Math.log2(scale) / snap) * snap);
   };

@@ -242,7 +242,12 @@
     var h = size.y;
     if (!name.town) {
       return [
-        { left: point.x - w / 2, top: point.y - h / 2, right: point.x + w / 2, bottom: point.y + h / 2 },
+        {
+          left: point.x - w / 2,
+          top: point.y - h / 2,
+          right: point.x + w / 2,
+          bottom: point.y + h / 2,
+        },
       ];
     }
     var after = { left: point.x + DOT + OFFSET, top: point.y - h / 2 };

@@ -15,8 +15,13 @@
     incident: { d: "M6 0.8 L11.2 6 L6 11.2 L0.8 6 Z" },
     crisis: { d: "M6 1 L11.5 11 H0.5 Z" },
     treaty: { d: "M2 1 H10 V11 H2 Z M4 4 H8 M4 6 H8 M4 8 H7", hollow: true },
-    agreement: { d: "M1 6 A3 3 0 1 0 7 6 A3 3 0 1 0 1 6 M5 6 A3 3 0 1 0 11 6 A3 3 0 1 0 5 6", stroke: true },
-    embassy: { d: "M6 0.6 L7.5 4.3 L11.5 4.5 L8.4 7 L9.5 11 L6 8.7 L2.5 11 L3.6 7 L0.5 4.5 L4.5 4.3 Z" },
+    agreement: {
+      d: "M1 6 A3 3 0 1 0 7 6 A3 3 0 1 0 1 6 M5 6 A3 3 0 1 0 11 6 A3 3 0 1 0 5 6",
+      stroke: true,
+    },
+    embassy: {
+      d: "M6 0.6 L7.5 4.3 L11.5 4.5 L8.4 7 L9.5 11 L6 8.7 L2.5 11 L3.6 7 L0.5 4.5 L4.5 4.3 Z",
+    },
     visit: { d: "M1.5 6 A4.5 4.5 0 1 0 10.5 6 A4.5 4.5 0 1 0 1.5 6 Z" },
     conference: { d: "M6 0.8 L10.5 3.4 V8.6 L6 11.2 L1.5 8.6 V3.4 Z" },
     founding: { d: "M4.5 1 H7.5 V4.5 H11 V7.5 H7.5 V11 H4.5 V7.5 H1 V4.5 H4.5 Z" },
