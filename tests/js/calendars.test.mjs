@@ -49,7 +49,8 @@ function unpack(packed) {
   return { year: packed >> 9, month: (packed >> 5) & 15, day: packed & 31 };
 }
 
-function ordinalOf(year, month, day) {  // years >= 100 only: Date.UTC maps 0-99 to the 1900s
+function ordinalOf(year, month, day) {
+  // years >= 100 only: Date.UTC maps 0-99 to the 1900s
   return Date.UTC(year, month - 1, day) / 86400000 + ORDINAL_OF_1970;
 }
 
@@ -60,11 +61,17 @@ function differences(most) {
   return {
     note(what, got, expected) {
       count += 1;
-      if (found.length < most) { found.push(`${what}: ${JSON.stringify(got)} vs ${JSON.stringify(expected)}`); }
+      if (found.length < most) {
+        found.push(`${what}: ${JSON.stringify(got)} vs ${JSON.stringify(expected)}`);
+      }
     },
     assertNone(kind) {
-      assert.equal(count, 0, `${count} ${kind} differ from the Python library, e.g.\n${found.join("\n")}`);
-    }
+      assert.equal(
+        count,
+        0,
+        `${count} ${kind} differ from the Python library, e.g.\n${found.join("\n")}`,
+      );
+    },
   };
 }
 
@@ -73,15 +80,19 @@ before(() => {
   let folder = process.env.CALENDAR_REFERENCE;
   if (!folder) {
     ownFolder = mkdtempSync(path.join(tmpdir(), "calendar-reference-"));
-    execFileSync(python(), [path.join(ROOT, "tools", "calendar_reference.py"), ownFolder],
-      { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"] });
+    execFileSync(python(), [path.join(ROOT, "tools", "calendar_reference.py"), ownFolder], {
+      cwd: ROOT,
+      stdio: ["ignore", "inherit", "inherit"],
+    });
     folder = ownFolder;
   }
   reference = readReference(folder);
 });
 
 after(() => {
-  if (ownFolder) { rmSync(ownFolder, { recursive: true, force: true }); }
+  if (ownFolder) {
+    rmSync(ownFolder, { recursive: true, force: true });
+  }
 });
 
 test("the reference covers every day from 700 to 2100", () => {
@@ -99,7 +110,12 @@ test("every day 700-2100 is the same Julian, Islamic and Solar Hijri date as con
     for (const calendar of CONVERTED) {
       const expected = unpack(days[i]);
       const got = calendars.toCalendar(ordinal, calendar);
-      if (!got || got.year !== expected.year || got.month !== expected.month || got.day !== expected.day) {
+      if (
+        !got ||
+        got.year !== expected.year ||
+        got.month !== expected.month ||
+        got.day !== expected.day
+      ) {
         diff.note(`${calendar} of day ${ordinal}`, got, expected);
       }
       i += 1;
@@ -115,7 +131,9 @@ test("Nowruz of every year in the table is 1 Farvardin, the day before it in Esf
     const nowruz = ordinalOf(firstYear + i, 3, 20 + Number(digit));
     const first = calendars.toCalendar(nowruz, "persian");
     const eve = calendars.toCalendar(nowruz - 1, "persian");
-    if (firstYear + i > firstYear && (!eve || eve.month !== 12)) { diff.note(`eve of Nowruz ${firstYear + i}`, eve, "Esfand"); }
+    if (firstYear + i > firstYear && (!eve || eve.month !== 12)) {
+      diff.note(`eve of Nowruz ${firstYear + i}`, eve, "Esfand");
+    }
     if (!first || first.month !== 1 || first.day !== 1 || first.year !== firstYear + i - 621) {
       diff.note(`Nowruz ${firstYear + i}`, first, `1 Farvardin ${firstYear + i - 621}`);
     }
@@ -128,10 +146,14 @@ test("dates in words are the server's, in English, Persian and Russian", () => {
   const order = reference.word_calendars;
   for (const [value, lang, withEquivalents, ...inWords] of reference.words) {
     const got = calendars.withEquivalents(value, lang);
-    if (got !== withEquivalents) { diff.note(`${value} ${lang}`, got, withEquivalents); }
+    if (got !== withEquivalents) {
+      diff.note(`${value} ${lang}`, got, withEquivalents);
+    }
     order.forEach((calendar, i) => {
       const one = calendars.inWords(value, calendar, lang);
-      if (one !== inWords[i]) { diff.note(`${value} ${lang} ${calendar}`, one, inWords[i]); }
+      if (one !== inWords[i]) {
+        diff.note(`${value} ${lang} ${calendar}`, one, inWords[i]);
+      }
     });
   }
   assert.ok(reference.words.length > 9000, `${reference.words.length} sample rows`);
@@ -139,12 +161,18 @@ test("dates in words are the server's, in English, Persian and Russian", () => {
 });
 
 test("the treaty of Turkmenchay reads in each language with its Old Style and Hijri dates", () => {
-  assert.equal(calendars.withEquivalents("1828-02-22", "en"),
-    "22 February 1828 · 10 February 1828 O.S. · ≈6 Sha'ban 1243 AH");
-  assert.equal(calendars.withEquivalents("1828-02-22", "ru"),
-    "22 февраля 1828 г. · 10 февраля 1828 г. (ст. ст.) · ≈6 шабана 1243 г. х.");
-  assert.equal(calendars.withEquivalents("1828-02-22", "fa"),
-    "۲۲ فوریه ۱۸۲۸ · ≈۶ شعبان ۱۲۴۳ ه.ق. · ۱۰ فوریه ۱۸۲۸ ژولینی");
+  assert.equal(
+    calendars.withEquivalents("1828-02-22", "en"),
+    "22 February 1828 · 10 February 1828 O.S. · ≈6 Sha'ban 1243 AH",
+  );
+  assert.equal(
+    calendars.withEquivalents("1828-02-22", "ru"),
+    "22 февраля 1828 г. · 10 февраля 1828 г. (ст. ст.) · ≈6 шабана 1243 г. х.",
+  );
+  assert.equal(
+    calendars.withEquivalents("1828-02-22", "fa"),
+    "۲۲ فوریه ۱۸۲۸ · ≈۶ شعبان ۱۲۴۳ ه.ق. · ۱۰ فوریه ۱۸۲۸ ژولینی",
+  );
   assert.equal(calendars.inWords("1950-06-01", "persian", "fa"), "۱۱ خرداد ۱۳۲۹ ه.ش.");
 });
 
@@ -156,7 +184,19 @@ test("the cutoffs: Old Style through 13 February 1918, Solar Hijri from 21 March
 });
 
 test("bad input gives null or nothing, never a wrong date", () => {
-  for (const value of ["1828-02-30", "1828-13", "0000", "18280222", "", null, undefined, 0, -5, 1.5, NaN]) {
+  for (const value of [
+    "1828-02-30",
+    "1828-13",
+    "0000",
+    "18280222",
+    "",
+    null,
+    undefined,
+    0,
+    -5,
+    1.5,
+    NaN,
+  ]) {
     assert.equal(calendars.withEquivalents(value, "en"), null, String(value));
     assert.equal(calendars.inWords(value, "julian", "en"), null, String(value));
     assert.deepEqual([...calendars.equivalents(value, "en")], [], String(value));
@@ -166,7 +206,7 @@ test("bad input gives null or nothing, never a wrong date", () => {
   assert.equal(calendars.toCalendar(ordinalOf(1828, 2, 22), "toString"), null);
   assert.equal(calendars.inWords("1828-02-22", "constructor", "en"), null);
   assert.equal(calendars.inWords("1828-02-22", "julian", "toString"), "10 February 1828 O.S.");
-  assert.equal(calendars.inWords("1828", "julian", "en"), null);  // no Julian year-only date
-  assert.equal(calendars.toCalendar(ordinalOf(2101, 6, 1), "persian"), null);  // beyond the table
+  assert.equal(calendars.inWords("1828", "julian", "en"), null); // no Julian year-only date
+  assert.equal(calendars.toCalendar(ordinalOf(2101, 6, 1), "persian"), null); // beyond the table
   assert.equal(calendars.inWords("1828-02-22", "julian", "de"), "10 February 1828 O.S.");
 });
