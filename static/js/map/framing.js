@@ -15,23 +15,6 @@
   // as large again.
   var POINT_STRETCH = 1.5;
 
-  function panelBoxes(map) {
-    var origin = map.getContainer().getBoundingClientRect();
-    return Array.prototype.map
-      .call(document.querySelectorAll(Atlas.PANELS), function (panel) {
-        var box = panel.getBoundingClientRect();
-        return {
-          left: box.left - origin.left,
-          top: box.top - origin.top,
-          right: box.right - origin.left,
-          bottom: box.bottom - origin.top,
-        };
-      })
-      .filter(function (box) {
-        return box.right > box.left && box.bottom > box.top;
-      });
-  }
-
   function crosses(box, left, top, right, bottom) {
     return box.left < right && box.right > left && box.top < bottom && box.bottom > top;
   }
@@ -180,7 +163,7 @@
   // The part of the map the panels leave free, as fitBounds paddings.
   Framing.prototype.padding = function () {
     var size = this.map.getSize();
-    var free = freeArea(size, panelBoxes(this.map));
+    var free = freeArea(size, Atlas.panelBoxes(this.map));
     return {
       paddingTopLeft: [free.left + MARGIN, free.top + MARGIN],
       paddingBottomRight: [size.x - free.right + MARGIN, size.y - free.bottom + MARGIN],

@@ -352,22 +352,10 @@
 
   // The panels over the map, as boxes in map-container pixels: names never hide under them.
   // Read once per move or resize, and again when a panel changes size (the legend does).
+  // Read once per move or resize, and again when a panel changes size (the legend does).
   Labels.prototype.panelBoxes = function () {
     if (!this.obstacles) {
-      var origin = this.atlas.map.getContainer().getBoundingClientRect();
-      this.obstacles = Array.prototype.map
-        .call(document.querySelectorAll(Atlas.PANELS), function (panel) {
-          var box = panel.getBoundingClientRect();
-          return {
-            left: box.left - origin.left,
-            top: box.top - origin.top,
-            right: box.right - origin.left,
-            bottom: box.bottom - origin.top,
-          };
-        })
-        .filter(function (box) {
-          return box.right > box.left;
-        });
+      this.obstacles = Atlas.panelBoxes(this.atlas.map);
     }
     return this.obstacles;
   };
