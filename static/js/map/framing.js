@@ -207,6 +207,7 @@
   }
 
   Framing.freeArea = freeArea;
+  Framing.boundsOf = boundsOf;
   Framing.subject = subject;
   Atlas.Framing = Framing;
 })(window.Atlas);

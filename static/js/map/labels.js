@@ -23,6 +23,7 @@
   // where the circle of room around its anchor spans this share of the name's width.
   var STATE_MIN_PIXELS = 60;
   var STATE_ROOM = 0.4;
+  var AREA_MIN_PIXELS = 40;
   var PARENTHESIS = /\s*\([^()]*\)$/;
 
   function overlaps(a, b) {
@@ -203,6 +204,15 @@
         var on = state.layers.indexOf(name.layerId) >= 0;
         var holds = name.first <= state.day && state.day <= name.last;
         return on && holds && Math.sqrt(name.area) * scale >= STATE_MIN_PIXELS;
+      }
+      if (name.kind === "area") {
+        // A territory or a zone is named once it is large enough on screen, at any zoom.
+        var bounds = Atlas.Framing.boundsOf(name.entry);
+        var across = Math.min(
+          bounds.getEast() - bounds.getWest(),
+          bounds.getNorth() - bounds.getSouth(),
+        );
+        return name.entry.shown && across * scale >= AREA_MIN_PIXELS;
       }
       return name.entry.shown && zoom >= RANK_ZOOM[name.rank];
     });
