@@ -77,7 +77,10 @@ class AtlasLayers(_AtlasControl):
     data_urls : list of str
         Scripts that define ``window.ATLAS_DATA`` and ``window.ATLAS_BASEMAP``.
     **options
-        ``day`` (ordinal of the first day shown), ``layers`` (ids shown), ``mode``.
+        ``day`` (ordinal of the first day shown) and ``date`` (the same at its precision,
+        ``1916``), ``layers`` (ids shown), ``mode``, ``bounds`` (the frame when nothing is
+        drawn) and ``limits`` (the map's window, ``[[south, west], [north, east]]``),
+        ``max_zoom``, and ``texts`` (the script of the features' prose, loaded after the map).
 
     Examples
     --------
