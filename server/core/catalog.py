@@ -34,6 +34,11 @@ STYLE_GEOMETRIES = {
     "line": ("LineString", "MultiLineString"),
     "point": ("Point",),
 }
+# How a layer takes part in the page. "theme": the story's layers (legend swatches of what is
+# drawn, framing, numbered keys). "context": drawn to read the story against (the states
+# beneath it, today's borders), switchable but never framed. "names": the gazetteer, drawn as
+# names on the map rather than as features.
+ROLES = ("theme", "context", "names")
 
 
 @dataclass(frozen=True)
@@ -46,9 +51,11 @@ class LayerSpec:
     order: int
     default_on: bool
     style: Mapping[str, Any]
+    role: str = "theme"
     properties: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
-    # Per language: {"title", "labels": {value: label}, "properties": {name: label}}, from the
-    # catalogue's title_<lang>, style.labels_<lang> and properties.<name>.label_<lang> fields.
+    # Per language: {"title", "description", "labels": {value: label}, "properties": {name:
+    # label}}, from the catalogue's title_<lang>, description_<lang>, style.labels_<lang> and
+    # properties.<name>.label_<lang> fields.
     texts: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     # Every treaty the catalogue declares (any layer's treaty values), with the day it took
     # effect where value_dates gives it: what a feature's recognised_by may name.
@@ -94,6 +101,7 @@ def _parse_layer_spec(entry: Any, path: str) -> LayerSpec:
             check_value_labels(name, rule)
         check_variants(style, properties)
         texts = {lang: _layer_texts(style, properties, entry, lang) for lang in TRANSLATED}
+        role = _check_role(entry.get("role", "theme"), style, properties)
     except ValueError as error:
         raise DataError(path, f"layer {entry['id']!r}: {error}") from None
     return LayerSpec(
@@ -103,16 +111,30 @@ def _parse_layer_spec(entry: Any, path: str) -> LayerSpec:
         order=order,
         default_on=default_on,
         style=style,
+        role=role,
         properties=properties,
         texts={lang: text for lang, text in texts.items() if text},
     )
 
 
+def _check_role(role: Any, style: dict, properties: dict) -> str:
+    """Check a layer's role and what it needs: names are points; label_by names a property."""
+    if role not in ROLES:
+        raise ValueError(f"'role' must be one of {', '.join(ROLES)}, got {role!r:.40}")
+    if role == "names" and style.get("geometry") != "point":
+        raise ValueError("a layer of role 'names' needs style.geometry 'point' (a name at a place)")
+    label_by = style.get("label_by")
+    if label_by is not None and label_by not in properties:
+        raise ValueError(f"style.label_by {label_by!r:.40} is not one of the layer's properties")
+    return role
+
+
 def _layer_texts(style: dict, properties: dict, entry: dict, lang: str) -> dict[str, Any]:
     """Gather a layer's ``<field>_<lang>`` translations; each must translate a known field."""
     text: dict[str, Any] = {}
-    if f"title_{lang}" in entry:
-        text["title"] = check_text(entry[f"title_{lang}"], f"title_{lang}")
+    for key in ("title", "description"):
+        if f"{key}_{lang}" in entry:
+            text[key] = check_text(entry[f"{key}_{lang}"], f"{key}_{lang}")
     labels = style.get(f"labels_{lang}")
     if labels is not None:
         known = {**style.get("colors", {}), **style.get("labels", {})}

@@ -90,7 +90,8 @@ def _check_properties(props: dict, spec: LayerSpec, sources: Mapping[str, str]) 
     if props.get("certainty") not in CERTAINTIES:
         raise ValueError(f"'certainty' must be one of {', '.join(CERTAINTIES)}")
     check_sources(props.get("sources"), sources)
-    check_status(props, geometry_of(spec))
+    if spec.role == "theme":  # context layers (the states) are the ground, not a claim on it
+        check_status(props, geometry_of(spec))
     check_recognised_by(props, spec.treaties)
     _check_layer_properties(props, spec)
 

@@ -208,6 +208,16 @@ def _day_array(features: list[Mapping[str, Any]], column: str) -> np.ndarray:
     return np.array(days, dtype="datetime64[D]")
 
 
+def _field(values: list[Any]) -> np.ndarray:
+    """Return a GeoPackage column: whole numbers keep their type (a rank), the rest is text.
+
+    A column with a gap stays text: a rank of 0 for "missing" would be a lie.
+    """
+    if values and all(type(value) is int for value in values):
+        return np.array(values, dtype=np.int64)
+    return np.array([_as_text(value) for value in values], dtype=object)
+
+
 def _time_arrays(features: list[Mapping[str, Any]]) -> list[np.ndarray]:
     """Return ``start_time`` (00:00:00) and ``end_time`` (23:59:59) as ``datetime64[s]``."""
     first = _day_array(features, "start_day").astype("datetime64[s]")
@@ -222,8 +232,7 @@ def _gpkg_fields(features: list[Mapping[str, Any]], layer: Layer) -> dict[str, n
         if name in DAY_COLUMNS:
             fields[name] = _day_array(features, name)
         else:
-            texts = [_as_text(feature["properties"][name]) for feature in features]
-            fields[name] = np.array(texts, dtype=object)
+            fields[name] = _field([feature["properties"][name] for feature in features])
         if name == DAY_COLUMNS[-1]:
             fields.update(zip(TIME_COLUMNS, _time_arrays(features), strict=True))
     return fields

@@ -207,9 +207,9 @@ class LayerStore:
 
     def timeline(self) -> tuple[date, date]:
         """Return the atlas's span: the earliest start of any feature, and today."""
-        firsts = [
-            layer.first_days[layer.first_days > 1].min() for layer in self if len(layer.frame)
-        ]
+        # Undated features (today's borders, a place named the same throughout) start nothing.
+        dated = [layer.first_days[layer.first_days > 1] for layer in self]
+        firsts = [days.min() for days in dated if len(days)]
         first = date.fromordinal(int(min(firsts))) if firsts else date(1, 1, 1)
         return first, date.today()
 

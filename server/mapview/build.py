@@ -33,6 +33,9 @@ from server.mapview.view import COMPARE_MODES, CONTRAST_MODES, Mode, View
 
 INLINE_CODE = re.compile(r"<style|<script(?![^>]*\bsrc=)", re.IGNORECASE)
 
+# Closer than this the basemap (simplified at 0.01°) and the approximate shapes say nothing more.
+MAX_ZOOM = 10
+
 
 @dataclass(frozen=True)
 class MapParts:
@@ -65,7 +68,8 @@ def build_map(
         zoom_start=5,
         tiles=None,
         control_scale=True,
-        min_zoom=4,
+        min_zoom=3,  # the browser raises it to the zoom that shows the whole window, no less
+        max_zoom=MAX_ZOOM,
         zoom_snap=0.25,  # fit the region to any screen, not only to powers of two
         max_bounds=True,
         min_lat=south,
@@ -81,11 +85,15 @@ def build_map(
         links.static,
         list(links.data_scripts()),
         day=view.day.toordinal(),
+        date=view.date_text,
         layers=list(view.layers),
         lang=view.lang,
         mode=mode,
         i18n={**page_catalogue(view.lang), **store.texts(view.lang)},
         bounds=[list(corner) for corner in bounds],
+        limits=[list(corner) for corner in limits],
+        max_zoom=MAX_ZOOM,
+        texts=links.data(f"texts-{view.lang}.js"),
         web_tiles=dict(web_tiles) if web_tiles else None,
     )
     atlas.add_to(atlas_map)
@@ -93,12 +101,13 @@ def build_map(
         _add_compare(atlas_map, atlas, store, view, right_day or view.day, links)
     else:
         _add_slider(atlas_map, atlas, store, view, links)
-    legend = [legend_entry(layer.spec, view.lang, contrast=contrast) for layer in store]
+    legend = [legend_entry(layer.spec, view.lang) for layer in store]
     Legend(
         links.static,
         atlas,
         title=text(view.lang, "legend_title"),
         layers=legend,
+        labels=_labels(view.lang, LEGEND_LABELS),
         tiles_label=text(view.lang, "web_tiles") if web_tiles else None,
     ).add_to(atlas_map)
     if mode not in COMPARE_MODES:
@@ -133,6 +142,7 @@ CLASSROOM_LABELS = (
 )  # fmt: skip
 EXPORT_LABELS = {"gpkg": "export_layer_gpkg", "csv": "export_points_csv"}
 TOUR_LABELS = ("tour_step", "tour_next", "tour_previous", "sources", "caption_hide")
+LEGEND_LABELS = ("legend_context", "legend_none")
 
 
 def _labels(lang: str, keys: tuple[str, ...]) -> dict[str, str]:
@@ -213,21 +223,27 @@ def _exports(store: LayerStore, links: Links, lang: str) -> list[dict[str, str]]
     return exports
 
 
-def legend_entry(spec: LayerSpec, lang: str = "en", *, contrast: bool = False) -> dict:
-    """Return a layer's legend in ``lang``: its title and one swatch per styled value."""
+def legend_entry(spec: LayerSpec, lang: str = "en") -> dict:
+    """Return a layer's legend in ``lang``: its title, role, and one swatch per styled value.
+
+    The swatches are drawn in the browser from the same style as the map (``map/layers.js``),
+    in the page's palette, and only for what is drawn at the date (``controls/legend.js``).
+    """
     style = spec.style
     translated = spec.text(lang)
-    shape = style.get("geometry", "area")
-    colors = (contrast and style.get("contrast_colors")) or style.get("colors")
-    colors = colors or {spec.title: style.get("color", "#555555")}
     labels = {**style.get("labels", {}), **translated.get("labels", {})}
+    values = list(style.get("colors", {})) or [""]
     swatches = [
-        {"label": labels.get(value, value), "color": color, "shape": shape}
-        for value, color in colors.items()
+        {"label": labels.get(value, value or spec.title), "value": value} for value in values
     ]
     # How a status is drawn (hatched, dashed, dotted) is told once for every layer, by the
     # legend's "How to read the map" (controls/legend_looks.js), not per layer here.
-    return {"id": spec.id, "title": translated.get("title", spec.title), "swatches": swatches}
+    return {
+        "id": spec.id,
+        "title": translated.get("title", spec.title),
+        "role": spec.role,
+        "swatches": swatches,
+    }
 
 
 def render_parts(atlas_map: folium.Map) -> MapParts:

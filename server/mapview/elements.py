@@ -34,7 +34,10 @@ SCRIPTS = (
     "map/popup_time",
     "map/panels",
     "map/popup",
+    "map/symbols",
+    "map/basemap",
     "map/layers",
+    "map/framing",
     "map/labels",
     "map/plate",
     "map/snapshot",
@@ -90,7 +93,10 @@ class AtlasLayers(_AtlasControl):
     data_urls : list of str
         Scripts that define ``window.ATLAS_DATA`` and ``window.ATLAS_BASEMAP``.
     **options
-        ``day`` (ordinal of the first day shown), ``layers`` (ids shown), ``mode``.
+        ``day`` (ordinal of the first day shown) and ``date`` (the same at its precision,
+        ``1916``), ``layers`` (ids shown), ``mode``, ``bounds`` (the frame when nothing is
+        drawn) and ``limits`` (the map's window, ``[[south, west], [north, east]]``),
+        ``max_zoom``, and ``texts`` (the script of the features' prose, loaded after the map).
 
     Examples
     --------
@@ -155,15 +161,20 @@ class Legend(_AtlasControl):
     title : str
         The legend's heading, in the page's language.
     layers : list of dict
-        ``{"id", "title", "swatches": [{"label", "color", "shape"}]}`` in display order.
+        ``{"id", "title", "role", "swatches": [{"label", "value"}]}`` in display order; the
+        browser draws each swatch from the layer's style, and only for what is drawn.
+    labels : dict
+        ``legend_context`` (the heading of the context layers) and ``legend_none`` (said of a
+        layer with nothing at the date), in the page's language.
     tiles_label : str, optional
         The name of the optional web tile layer; no checkbox for it when None.
 
     Examples
     --------
-    >>> swatch = {"label": "Russia", "color": "#4a6c8c", "shape": "area"}
-    >>> layer = {"id": "cessions", "title": "Cessions", "swatches": [swatch]}
-    >>> Legend(lambda p: "/static/" + p, atlas, "Layers", layers=[layer]).add_to(m)
+    >>> swatch = {"label": "Held by Russia", "value": "Russia"}
+    >>> layer = {"id": "cessions", "title": "Cessions", "role": "theme", "swatches": [swatch]}
+    >>> labels = {"context": "Context", "none": "nothing on this date"}
+    >>> Legend(lambda p: "/static/" + p, atlas, "Layers", [layer], labels).add_to(m)
     """
 
     _template = _template("legend.html")
@@ -174,6 +185,7 @@ class Legend(_AtlasControl):
         atlas: AtlasLayers,
         title: str,
         layers: list[dict],
+        labels: dict,
         tiles_label: str | None = None,
     ) -> None:
         super().__init__(static_url)
@@ -181,6 +193,10 @@ class Legend(_AtlasControl):
         self.atlas = atlas
         self.title = title
         self.layers = layers
+        self.labels = {
+            "context": labels.get("legend_context", ""),
+            "none": labels.get("legend_none", ""),
+        }
         self.tiles_label = tiles_label
 
 

@@ -16,7 +16,9 @@ PAGES = {
     "tour": "tour.html",
     "compare": "compare.html",
     "classroom_compare": "classroom-compare.html",
+    "about": "about.html",
 }
+MAP_PAGES = ("atlas", "classroom", "tour", "compare", "classroom_compare")
 AT_VIEW = "?date={date}"
 
 

@@ -25,9 +25,10 @@ import pyogrio
 
 from server.core.export import downloads, export
 from server.core.store import LayerStore
+from server.mapview.about import render_about_page
 from server.mapview.compare import compare_days
-from server.mapview.data import data_script_bytes
-from server.mapview.links import PAGES, relative_links
+from server.mapview.data import DATA_SCRIPTS, data_script_bytes, windows_of
+from server.mapview.links import MAP_PAGES, PAGES, relative_links
 from server.mapview.render import render_map_page
 from server.mapview.view import COMPARE_MODES, default_view
 from server.paths import LEAFLET_DIR, STATIC_DIR
@@ -43,18 +44,21 @@ def build_static(store: LayerStore, config: Mapping[str, Any], target: Path) -> 
     """
     target.mkdir(parents=True, exist_ok=True)
     links = relative_links()
-    for mode, filename in PAGES.items():
+    for mode in MAP_PAGES:
         view, right = default_view(store), None
         if mode in COMPARE_MODES:  # the page reads ?left= and ?right= itself
             left, right = compare_days(store, {})
-            view = replace(view, day=left)
+            view = replace(view, day=left, precision="day")
         html = render_map_page(store, view, links, config, mode=mode, tour_step=1, right_day=right)
-        _write(target / filename, html.encode())
+        _write(target / PAGES[mode], html.encode())
+    about = render_about_page(store, "en", links, Path(config["GEODATA_DIR"]))
+    _write(target / PAGES["about"], about.encode())
     with _gdal_clock_fixed():
         for layer_id, fmt in downloads(store):
             _write(target / "data" / f"{layer_id}.{fmt}", export(store, layer_id, fmt).body)
-    for name in ("atlas", "basemap"):
-        _write(target / "data" / f"{name}.js", data_script_bytes(store, name))
+    for name in DATA_SCRIPTS:
+        script = data_script_bytes(store, name, windows_of(config))
+        _write(target / "data" / f"{name}.js", script)
     shutil.copytree(STATIC_DIR, target / "static", dirs_exist_ok=True)
     shutil.copytree(
         LEAFLET_DIR, target / "vendor" / "leaflet", ignore=VENDOR_SKIP, dirs_exist_ok=True

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from server.core.dates import parse_day
+from server.core.dates import parse_date
 from server.core.errors import InvalidParameter
 from server.core.formats import quote
 from server.core.i18n import language_of
@@ -21,6 +21,10 @@ from server.core.store import LayerStore
 Mode = Literal["atlas", "classroom", "tour", "compare", "classroom_compare"]
 CONTRAST_MODES = ("classroom", "tour", "classroom_compare")  # projected: the bold palette
 COMPARE_MODES = ("compare", "classroom_compare")  # two dates side by side
+Precision = Literal["year", "month", "day"]
+# The moment the atlas opens on when the address names none: the Treaty of Turkmenchay, the
+# story's hinge (the Caucasus khanates pass from Persia to Russia, the Aras becomes the border).
+OPENING_MOMENT = "treaty-turkmenchay-1828"
 
 
 @dataclass(frozen=True)
@@ -30,23 +34,44 @@ class View:
     day: date
     layers: tuple[str, ...]
     lang: str = "en"
+    # What the date is known to: ?date=1916 is the year 1916, drawn from its first day.
+    precision: Precision = "day"
+
+    @property
+    def date_text(self) -> str:
+        """Return the date at its precision: ``1916``, ``1920-06`` or ``1828-02-22``."""
+        return self.day.isoformat()[: {"year": 4, "month": 7, "day": 10}[self.precision]]
+
+
+def precision_of(text: str) -> Precision:
+    """Return what a partial date is known to; raise ``InvalidDate`` if it is no date."""
+    partial = parse_date(text)
+    return "day" if partial.day else "month" if partial.month else "year"
 
 
 def default_view(store: LayerStore, lang: str = "en") -> View:
-    """Return the view the atlas opens on: the latest key date, or today, with default layers."""
+    """Return the view the atlas opens on: its opening moment with the default layers.
+
+    The opening moment is ``OPENING_MOMENT`` if the key dates have it, else the latest key date,
+    else today.
+    """
     layers = tuple(layer.id for layer in store if layer.spec.default_on)
-    day = parse_day(store.key_dates[-1].date) if store.key_dates else store.timeline()[1]
-    return View(day=day, layers=layers, lang=lang)
+    moments = {moment.id: moment for moment in store.key_dates}
+    moment = moments.get(OPENING_MOMENT) or (store.key_dates[-1] if store.key_dates else None)
+    if moment is None:
+        return View(day=store.timeline()[1], layers=layers, lang=lang)
+    partial = parse_date(moment.date)
+    return View(partial.first_day(), layers, lang, precision_of(moment.date))
 
 
 def view_from_query(store: LayerStore, query: Mapping[str, str], base: View | None = None) -> View:
     """Read ``?date=``, ``?layers=`` and ``?lang=`` into a View; bad values raise precisely."""
     lang = language_of(query.get("lang"))
     view = base or default_view(store, lang)
-    day = view.day
+    day, precision = view.day, view.precision
     if "date" in query:
         try:
-            day = parse_day(query["date"])
+            day, precision = parse_date(query["date"]).first_day(), precision_of(query["date"])
         except ValueError as error:
             raise InvalidParameter(f"date: {error}") from None
         last = store.timeline()[1]
@@ -63,4 +88,4 @@ def view_from_query(store: LayerStore, query: Mapping[str, str], base: View | No
             raise InvalidParameter(
                 f"layers: unknown {quote(', '.join(unknown), 80)}; layers are {known}"
             )
-    return View(day=day, layers=layers, lang=lang)
+    return View(day=day, layers=layers, lang=lang, precision=precision)

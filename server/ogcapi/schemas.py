@@ -71,10 +71,18 @@ def _property_schema(layer: Layer, name: str) -> dict[str, Any]:
         schema["format"] = "date"
     elif any(isinstance(f["properties"][name], list) for f in layer.published):
         schema.update(type="array", items={"type": "string"})
+    elif _whole_numbers(layer, name):
+        schema["type"] = "integer"
     values = CERTAINTIES if name == "certainty" else rule.get("values")
     if values:
         schema["enum"] = list(values)
     return schema
+
+
+def _whole_numbers(layer: Layer, name: str) -> bool:
+    """Say whether every value of ``name`` is a whole number (a gazetteer's rank)."""
+    values = [f["properties"][name] for f in layer.published if f["properties"][name] is not None]
+    return bool(values) and all(type(value) is int for value in values)
 
 
 def sortables(layer: Layer) -> tuple[str, ...]:

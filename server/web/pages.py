@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from flask import Blueprint, current_app, request, send_from_directory
 
-from server.core.formats import JAVASCRIPT
+from server.core.errors import FeatureNotFound
+from server.core.formats import JAVASCRIPT, quote
+from server.core.i18n import language_of
+from server.mapview.about import render_about_page
 from server.mapview.compare import compare_days
-from server.mapview.data import data_script_bytes
+from server.mapview.data import DATA_SCRIPTS, data_script_bytes, windows_of
 from server.mapview.render import render_map_page
 from server.mapview.view import view_from_query
 from server.paths import LEAFLET_DIR, SWAGGER_UI_DIR
@@ -29,6 +33,18 @@ def atlas_page():
     if landing is not None:
         return landing
     return _map_page("atlas")
+
+
+@bp.get("/about")
+def about_page():
+    """Say what the atlas is: its layers, how it writes dates, its sources and licences."""
+    lang = language_of(request.args.get("lang"))
+    return caching.cached_page(
+        ("about", lang, request.url_root),
+        lambda: render_about_page(
+            get_store(), lang, served_links(), Path(current_app.config["GEODATA_DIR"])
+        ),
+    )
 
 
 @bp.get("/classroom")
@@ -65,7 +81,7 @@ def _compare_page(mode: str) -> str:
     store = get_store()
     left, right = compare_days(store, request.args)
     others = {key: value for key, value in request.args.items() if key != "date"}
-    view = replace(view_from_query(store, others), day=left)
+    view = replace(view_from_query(store, others), day=left, precision="day")
     segments = caching.cached_page(
         (mode, view, right, request.url_root),
         lambda: security.nonce_slots(
@@ -107,11 +123,14 @@ def _map_page(mode: str, tour_step: int | None = None) -> str:
     return security.with_fresh_nonce(segments)
 
 
-@bp.get("/data/<any(atlas, basemap):name>.js")
+@bp.get("/data/<name>.js")
 def data_script(name: str):
-    """Serve the page's data, loaded once per page: every layer, or the basemap."""
+    """Serve the page's data, loaded once per page: the layers, the basemap, or their prose."""
+    if name not in DATA_SCRIPTS:
+        raise FeatureNotFound(f"no data script {quote(name)}; they are {', '.join(DATA_SCRIPTS)}")
+    windows = windows_of(current_app.config)
     return caching.cached_answer(
-        ("data", name), lambda: (data_script_bytes(get_store(), name), JAVASCRIPT, {})
+        ("data", name), lambda: (data_script_bytes(get_store(), name, windows), JAVASCRIPT, {})
     )
 
 

@@ -7,7 +7,6 @@ from itertools import combinations
 
 import pytest
 
-from server.core.dates import parse_day
 from server.core.i18n import in_words
 from tests.browser.mapping import date_shown, drawn, open_atlas, query_of
 from tests.reading import features_at
@@ -31,18 +30,20 @@ def classroom(page, live_server):
     return page
 
 
-def key_days(atlas_store) -> list[date]:
-    return [parse_day(moment.date) for moment in atlas_store.key_dates]
+def key_days(atlas_store) -> list[str]:
+    return [moment.date for moment in atlas_store.key_dates]
 
 
-def shows(page, day: date) -> None:
-    assert date_shown(page) == in_words(day)
-    assert f"date={day.isoformat()}" in query_of(page)
+def shows(page, day: date | str) -> None:
+    """The page shows a day, or a key date at its own precision ("1879", "1915-03")."""
+    text = day if isinstance(day, str) else day.isoformat()
+    assert date_shown(page) == in_words(text)
+    assert f"date={text}&" in query_of(page)
 
 
 def test_arrows_and_page_keys_walk_the_key_dates(classroom, atlas_store):
     days = key_days(atlas_store)
-    here = days.index(date(1828, 2, 22))
+    here = days.index("1828-02-22")
     for key, expected in [
         ("ArrowRight", here + 1),
         ("PageDown", here + 2),
@@ -184,10 +185,11 @@ def test_map_labels_name_what_is_shown_without_colliding(classroom, atlas_store)
         ".atlas-label",
         "nodes => nodes.filter(n => n.style.display !== 'none').map(n => n.textContent)",
     )
+    # The territories of the layers on, named without their holder (the colour says it).
     day = date(1828, 2, 22)
+    frame = features_at(atlas_store, "cessions", day)
     shown = {
-        name
-        for layer in ("cessions", "consulates")
-        for name in features_at(atlas_store, layer, day)["name"]
+        name.removesuffix(f" ({holder})")
+        for name, holder in zip(frame["name"], frame["controller"], strict=True)
     }
     assert set(texts) <= shown

@@ -26,7 +26,17 @@ COMMON = set(REQUIRED_TEXT) | {
     "start_date_edtf",
     "end_date_edtf",
 }
-LAYERS = ["cessions", "spheres_1907", "occupations", "corridors", "consulates", "events"]
+LAYERS = [
+    "states",
+    "cessions",
+    "spheres_1907",
+    "occupations",
+    "corridors",
+    "consulates",
+    "events",
+    "modern_borders",
+    "gazetteer",
+]
 
 
 def test_the_atlas_loads_and_validates(atlas_store: LayerStore):

@@ -38,9 +38,20 @@ def test_published_points_stand_where_the_records_put_them(layer):
     assert moved == {}, "moved in the records, not rebuilt: (published, records)"
 
 
+# The places layers have builders of their own (tools/build_<layer>.py) that do not yet go
+# through records.py; the states and the gazetteer have records folders, today's borders are
+# Natural Earth as it is. Moving them onto the shared reader is a named follow-up.
+OWN_BUILDERS = {"gazetteer": "gazetteer", "states": "states", "modern_borders": None}
+
+
 def test_every_layer_of_the_catalog_is_built_from_records():
     catalog = json.loads((GEODATA / "catalog.json").read_text(encoding="utf-8"))
-    assert [spec["id"] for spec in catalog["layers"]] == LAYERS
+    ids = [spec["id"] for spec in catalog["layers"]]
+    assert [layer for layer in ids if layer not in OWN_BUILDERS] == LAYERS
+    tools = GEODATA.parent / "tools"
+    for layer, folder in OWN_BUILDERS.items():
+        assert layer in ids and (tools / f"build_{layer}.py").is_file(), layer
+        assert folder is None or (GEODATA / "records" / folder).is_dir(), layer
 
 
 @pytest.mark.parametrize("layer", LAYERS)

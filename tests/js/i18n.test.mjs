@@ -98,16 +98,3 @@ describe("labels of coded values", () => {
   });
 });
 
-describe("patterns for how a territory was held", () => {
-  const patternOf = Atlas.Layers.patternOf;
-
-  it("dots a claim and dashes a suzerainty", () => {
-    assert.equal(patternOf(CESSIONS.style, { status: "claimed" }).dash, "2 5");
-    assert.equal(patternOf(CESSIONS.style, { status: "protectorate" }).fill_opacity, 0.2);
-  });
-
-  it("leaves a holding, or a layer without patterns, as it is", () => {
-    assert.deepEqual(plain(patternOf(CESSIONS.style, { status: "held" })), {});
-    assert.deepEqual(plain(patternOf({}, { status: "claimed" })), {});
-  });
-});

@@ -225,3 +225,52 @@ describe("the state's address", () => {
     assert.equal(window.location.href, "/classroom?date=1828-02-22&layers=consulates&lang=ru");
   });
 });
+
+describe("the date's precision", () => {
+  const read = (search, fallback = DAY) =>
+    atlasAt({ search }).Atlas.State.fromUrl(fallback, ["cessions"], LAYERS, "en");
+
+  it("keeps a year or a month as given, in the address and in words", () => {
+    for (const [search, text, words] of [
+      ["?date=1916", "1916", "1916"],
+      ["?date=1920-06", "1920-06", "June 1920"],
+      ["?date=1828-02-22", "1828-02-22", "22 February 1828"],
+      ["?date=0913", "0913", "913"],
+    ]) {
+      const state = read(search);
+      assert.equal(state.dateText(), text, search);
+      assert.equal(state.dateInWords(), words, search);
+      assert.ok(state.query().startsWith("date=" + text + "&"), search);
+    }
+  });
+
+  it("draws a year from its first day and becomes a day of its own once moved", () => {
+    const state = read("?date=1916");
+    assert.equal(state.day, 699439); // date(1916, 1, 1).toordinal()
+    state.setDay(state.day + 40);
+    assert.equal(state.precision, "day");
+    assert.equal(state.dateText(), "1916-02-10");
+  });
+
+  it("takes the page's opening moment as a partial date when the address has none", () => {
+    assert.equal(read("", "1828-02-22").dateText(), "1828-02-22");
+    assert.equal(read("", "1879").dateInWords(), "1879");
+    assert.equal(read("?date=nonsense", "1915-03").dateInWords(), "March 1915");
+  });
+
+  it("says day when only the precision changes, and frames every opened moment", () => {
+    const { state, events } = recorded(atlasAt(), 699439);
+    const framed = [];
+    state.on("frame", () => framed.push(state.dateText()));
+    state.openDate("1916");
+    state.openDate("1916");
+    state.setView("1920-06", ["occupations"], "/tour/20");
+    state.setDay(state.day + 1);
+    assert.deepEqual(events(), [
+      "day", "change",
+      "day", "layers", "path", "change",
+      "day", "change",
+    ]); // prettier-ignore
+    assert.deepEqual(framed, ["1916", "1916", "1920-06"]);
+  });
+});

@@ -90,3 +90,23 @@ def test_the_browser_says_dates_and_spans_as_the_server_does(lang):
     said = json.loads(result.stdout)
     assert said["values"] == [server_words(value, lang) for value in values]
     assert said["spans"] == [span_in_words(start, end, lang) for start, end in spans]
+
+
+def test_a_data_script_gives_javascript_exactly_the_value_python_wrote():
+    from server.mapview.data import as_script
+
+    value = {
+        "quote": 'it\'s "quoted" \\ and \\u2028 written out',
+        "markup": "</script><b>&amp;</b>",
+        "lines": "one\ntwo\u2028three\u2029four",
+        "scripts": "Тифлис تفلیس ۱۸۲۸",
+        "numbers": [1, 2.5, -0.001, None, True],
+    }
+    script = as_script("ATLAS_TEST", value)
+    assert "</script>" not in script and "<b>" not in script
+    program = script.replace("window.", "globalThis.") + (
+        "process.stdout.write(JSON.stringify(globalThis.ATLAS_TEST));"
+    )
+    result = run_node("-e", program)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == value

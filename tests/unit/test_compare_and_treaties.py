@@ -6,9 +6,10 @@ from datetime import date
 
 import pytest
 
+from server.config import DEFAULTS
 from server.core.errors import InvalidParameter
 from server.mapview.compare import compare_days
-from server.mapview.data import atlas_data
+from server.mapview.data import atlas_data, windows_of
 from server.mapview.treaties import treaty_index
 
 
@@ -41,6 +42,6 @@ def test_treaties_have_their_names_in_three_languages_and_their_day(atlas_store)
 
 
 def test_the_page_data_carries_treaties_and_uncertain_dates(tiny_store):
-    data = atlas_data(tiny_store)
+    data = atlas_data(tiny_store, windows_of(DEFAULTS))
     assert "treaties" in data
     assert all("uncertain_dates" in layer for layer in data["layers"])

@@ -15,6 +15,13 @@ def edit_layer(folder, layer, index, change):
     path.write_text(json.dumps(collection))
 
 
+def edit_catalog(folder, index, change):
+    path = folder / "catalog.json"
+    catalog = json.loads(path.read_text())
+    catalog["layers"][index].update(change)
+    path.write_text(json.dumps(catalog))
+
+
 def set_property(key, value):
     def change(feature):
         feature["properties"][key] = value
@@ -194,13 +201,19 @@ def test_a_style_geometry_other_than_area_line_or_point_is_refused(geodata_copy)
             {"style": {"geometry": "point", "labels_ru": {"Nowhere": "Нигде"}}},
             "does not have: Nowhere",
         ),
+        ({"role": "backdrop"}, "'role' must be one of theme, context, names, got 'backdrop'"),
+        (
+            {"role": "names", "style": {"geometry": "area"}},
+            "a layer of role 'names' needs style.geometry 'point'",
+        ),
+        (
+            {"role": "context", "style": {"geometry": "point", "label_by": "state"}},
+            "style.label_by 'state' is not one of the layer's properties",
+        ),
     ],
 )
-def test_a_broken_layer_translation_is_named(geodata_copy, change, reason):
-    path = geodata_copy / "catalog.json"
-    catalog = json.loads(path.read_text())
-    catalog["layers"][1].update(change)
-    path.write_text(json.dumps(catalog))
+def test_a_broken_layer_entry_is_named(geodata_copy, change, reason):
+    edit_catalog(geodata_copy, 1, change)
     with pytest.raises(DataError, match=f"layer 'places': .*{reason}"):
         LayerStore.load(geodata_copy)
 
@@ -218,3 +231,9 @@ def test_translations_of_a_layer_and_a_key_date_are_read_from_the_data(geodata_c
     assert store.layer("zones").spec.text("ru") == {"title": "Зоны"}
     assert store.texts("fa")["layers"]["zones"] == {"properties": {"controller": "در دست"}}
     assert store.texts("fa")["key_dates"][moments[0]["id"]] == {"caption": "یک عهدنامه"}
+
+
+def test_a_layer_is_a_theme_unless_the_catalog_says_otherwise(geodata_copy):
+    edit_catalog(geodata_copy, 1, {"role": "names"})
+    store = LayerStore.load(geodata_copy)
+    assert [layer.spec.role for layer in store] == ["theme", "names"]

@@ -17,7 +17,8 @@ BAD_REQUESTS = {
     "/tour/<int:step>": "/tour/999",
     "/compare": "/compare?left=1812-02-30",
     "/classroom/compare": "/classroom/compare?right=someday",
-    "/data/<any(atlas, basemap):name>.js": "/data/secret.js",
+    "/about": "/about?lang=xx",
+    "/data/<name>.js": "/data/secret.js",
     "/vendor/<any(leaflet, swaggerui):package>/<path:filename>": "/vendor/leaflet/nope.js",
     "/static/<path:filename>": "/static/nope.css",
     "/static/<version:version>/<path:filename>": "/static/0123456789ab/nope.css",
@@ -39,6 +40,7 @@ PAGES = [
     "/tour?layers=nowhere",
     "/tour/999",
     "/compare?left=1812-02-30",
+    "/about?lang=xx",
 ]
 
 

@@ -56,7 +56,7 @@
   };
 
   Classroom.prototype.toggleLayer = function (index) {
-    var id = this.atlas.layerIds[index];
+    var id = this.atlas.themeIds[index];
     if (id) {
       this.atlas.state.setLayerOn(id, this.atlas.state.layers.indexOf(id) < 0);
     }

@@ -103,7 +103,9 @@
         pending = true;
         window.requestAnimationFrame(function () {
           pending = false;
-          atlas.labels.place();
+          if (atlas.labels) {
+            atlas.labels.place();
+          }
         });
       }
     });

@@ -46,7 +46,7 @@
     this.listen(root);
     this.addActions(atlas.actions);
     this.state.follow("day", function (state) {
-      self.show(state.day);
+      self.show(state);
     });
     Atlas.debug.sliders.push(this);
   }
@@ -54,7 +54,7 @@
   function keyDaysOf(keyDates) {
     return keyDates
       .map(function (moment) {
-        return { day: Atlas.time.firstDay(moment.date), title: moment.title };
+        return { day: Atlas.time.firstDay(moment.date), date: moment.date, title: moment.title };
       })
       .filter(function (moment) {
         return isFinite(moment.day);
@@ -111,8 +111,12 @@
     this.go(Atlas.time.addYears(this.state.day, years));
   };
 
+  // A key date opens its moment: written at its precision, and framed on the map.
   Slider.prototype.stepKeyDate = function (direction) {
-    this.go(this.neighbourKeyDay(direction));
+    var moment = this.neighbourKeyDate(direction);
+    if (moment) {
+      this.state.openDate(moment.date);
+    }
   };
 
   // The track's usable width: the thumb's centre runs from half a thumb in to half a thumb in.
@@ -134,8 +138,10 @@
     this.go(this.axis.settle(this.state.day, days, width, SETTLE_PIXELS, SETTLE_DAYS));
   };
 
-  Slider.prototype.show = function (day) {
-    var words = Atlas.time.inWords(day);
+  // The date at its precision ("1916", "June 1920"), the thumb, and the other calendars.
+  Slider.prototype.show = function (state) {
+    var day = state.day;
+    var words = state.dateInWords();
     var position = this.positionOf(day);
     // While dragging, the thumb already stands here: rewriting it would make it judder.
     if (Math.abs(+this.input.value - position) > 1) {
@@ -144,7 +150,7 @@
     this.input.setAttribute("aria-valuetext", words);
     this.output.textContent = words;
     // The same day in the calendars of the sources (controls/calendar_line.js).
-    var line = Atlas.controls.calendarLine.equivalents(day);
+    var line = Atlas.controls.calendarLine.equivalents(state.dateText());
     this.calendars.textContent = line || "";
     this.calendars.hidden = !line;
   };
@@ -173,12 +179,12 @@
       var tick = document.createElement("button");
       tick.type = "button";
       tick.className = "atlas-tick";
-      tick.title = Atlas.controls.calendarLine.withEquivalents(moment.day) + ": " + moment.title;
+      tick.title = Atlas.controls.calendarLine.withEquivalents(moment.date) + ": " + moment.title;
       tick.setAttribute("aria-label", tick.title);
       tick.tabIndex = -1;
       tick.style.left = 100 * self.axis.fractionOf(moment.day) + "%";
       tick.addEventListener("click", function () {
-        self.go(moment.day);
+        self.state.openDate(moment.date);
       });
       container.appendChild(tick);
     });
@@ -210,15 +216,12 @@
     }
   };
 
-  Slider.prototype.neighbourKeyDay = function (direction) {
+  Slider.prototype.neighbourKeyDate = function (direction) {
     var day = this.state.day;
     var candidates = this.keyDays.filter(function (moment) {
       return direction > 0 ? moment.day > day : moment.day < day;
     });
-    if (!candidates.length) {
-      return day;
-    }
-    return (direction > 0 ? candidates[0] : candidates[candidates.length - 1]).day;
+    return direction > 0 ? candidates[0] : candidates[candidates.length - 1];
   };
 
   // Days on which something drawn (in the layers on) appears or goes, and the key dates.

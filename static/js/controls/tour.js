@@ -1,13 +1,11 @@
 /* The guided tour: each step is a key date with its layers, extent, caption and sources.
- * The map flies to the step's extent while the layers are already drawn, and each step has
+ * The map flies to what the step draws while the layers are already drawn, and each step has
  * its own address, so a teacher can start anywhere and students can reopen any step.
  */
 (function (Atlas) {
   "use strict";
 
-  var FLIGHT_SECONDS = 0.8;
   var SOURCES_OPEN_HEIGHT = 900;
-  var FRAME_MARGIN = 8;
 
   function Tour(root, atlas, options) {
     var self = this;
@@ -56,21 +54,13 @@
         .join("; ") + ".";
     this.root.querySelector(".atlas-tour-previous").disabled = index === 0;
     this.root.querySelector(".atlas-tour-next").disabled = index === this.steps.length - 1;
-    atlas.state.setView(Atlas.time.firstDay(step.date), step.layers, this.urls[index]);
-    if (step.bbox) {
-      var bounds = [
-        [step.bbox[1], step.bbox[0]],
-        [step.bbox[3], step.bbox[2]],
-      ];
-      // Framed in the map the panels leave free: the caption never sits on the subject.
-      var options = Atlas.panels.padding(atlas.map, FRAME_MARGIN);
-      if (fly === false) {
-        atlas.map.fitBounds(bounds, options);
-      } else {
-        options.duration = FLIGHT_SECONDS;
-        atlas.map.flyToBounds(bounds, options);
-      }
-    }
+    // The step's extent is the frame only when nothing of the step is drawn; otherwise the map
+    // frames what the step draws, clear of the caption and the other panels.
+    atlas.framing.fallback = step.bbox
+      ? L.latLngBounds([step.bbox[1], step.bbox[0]], [step.bbox[3], step.bbox[2]])
+      : atlas.framing.fallback;
+    atlas.framing.animate = fly !== false;
+    atlas.state.setView(step.date, atlas.withContext(step.layers), this.urls[index]);
   };
 
   // The step's date in the calendars of the sources, under its title.

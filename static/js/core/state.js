@@ -4,11 +4,16 @@
  * The URL is the state (?date=1828-02-22&layers=cessions,consulates), so any moment can be
  * bookmarked or shared; history.replaceState keeps the back button for real navigation.
  *
+ * The date keeps the precision it was given: ?date=1916 is the year 1916 (its first day drawn,
+ * "1916" written and kept in the address) until the slider moves it to a day of its own.
+ *
  * Events, each given the state, and only when something really changed:
- *   "day"     the day shown
+ *   "day"     the day shown, or the precision it is known to
  *   "layers"  the layers on (a new list, in the order they were turned on)
  *   "extras"  a page setting that belongs in a shared link (legend=off, tiles=on)
  *   "change"  once per update, after the others, whatever changed (the path of a tour step too)
+ *   "frame"   after "change", when the update opens a moment (a date typed or shared, a key
+ *             date, a tour step) rather than moving through time: the map frames what holds
  */
 (function (Atlas) {
   "use strict";
@@ -24,8 +29,16 @@
     );
   }
 
-  function State(day, layers, lang, extras) {
+  var PRECISIONS = ["year", "month", "day"];
+
+  function precisionOf(text) {
+    var parts = Atlas.time.parse(text);
+    return !parts ? "day" : parts.day ? "day" : parts.month ? "month" : "year";
+  }
+
+  function State(day, layers, lang, extras, precision) {
     this.day = day;
+    this.precision = PRECISIONS.indexOf(precision) >= 0 ? precision : "day";
     this.layers = layers.slice();
     this.lang = lang || "en";
     this.extras = extras || {};
@@ -44,12 +57,17 @@
     return this;
   };
 
-  // Apply {day, layers, extras: {name: value or null}, path}; emit and write the URL once.
+  // Apply {day, precision, layers, extras: {name: value or null}, path, frame}; emit and write
+  // the URL once. A day without a precision is a day of its own (the slider's).
   State.prototype.update = function (changes) {
     var changed = [];
-    if (changes.day !== undefined && changes.day !== this.day) {
-      this.day = changes.day;
-      changed.push("day");
+    if (changes.day !== undefined) {
+      var precision = changes.precision || "day";
+      if (changes.day !== this.day || precision !== this.precision) {
+        this.day = changes.day;
+        this.precision = precision;
+        changed.push("day");
+      }
     }
     if (changes.layers && !sameList(changes.layers, this.layers)) {
       this.layers = changes.layers.slice();
@@ -62,14 +80,18 @@
       this.basePath = changes.path;
       changed.push("path");
     }
-    if (!changed.length) {
-      return;
+    if (changed.length) {
+      for (var i = 0; i < changed.length; i++) {
+        this.emit(changed[i], this);
+      }
+      this.emit("change", this);
+      this.writeUrl();
     }
-    for (var i = 0; i < changed.length; i++) {
-      this.emit(changed[i], this);
+    // A moment opened again (the same key date twice) is framed again: the reader may have
+    // wandered off since.
+    if (changes.frame) {
+      this.emit("frame", this);
     }
-    this.emit("change", this);
-    this.writeUrl();
   };
 
   State.prototype.changeExtras = function (extras) {
@@ -90,9 +112,29 @@
     this.update({ day: day });
   };
 
-  // Move to a day and a set of layers at once (a tour step, with its own address).
-  State.prototype.setView = function (day, layers, path) {
-    this.update({ day: day, layers: layers, path: path });
+  // Open a moment given as a partial date ("1916", "1920-06", "1828-02-22"): drawn from its
+  // first day, written at its precision, and framed.
+  State.prototype.openDate = function (text) {
+    this.update({ day: Atlas.time.firstDay(text), precision: precisionOf(text), frame: true });
+  };
+
+  // Move to a date and a set of layers at once (a tour step, with its own address); a date
+  // given as text keeps its precision, and the map frames the step.
+  State.prototype.setView = function (date, layers, path) {
+    var day = typeof date === "number" ? date : Atlas.time.firstDay(date);
+    var precision = typeof date === "number" ? "day" : precisionOf(date);
+    this.update({ day: day, precision: precision, layers: layers, path: path, frame: true });
+  };
+
+  // The date as the address and the page write it: "1916", "1920-06" or "1828-02-22".
+  State.prototype.dateText = function () {
+    var iso = Atlas.time.toIso(this.day);
+    return iso.slice(0, { year: 4, month: 7, day: 10 }[this.precision]);
+  };
+
+  // The date in words at its precision: "1916", "June 1920", "22 February 1828".
+  State.prototype.dateInWords = function () {
+    return Atlas.time.inWords(this.dateText());
   };
 
   // A layer turned on joins the end of the list; one already on keeps its place.
@@ -113,7 +155,7 @@
   State.prototype.query = function (lang) {
     var self = this;
     var parts = [
-      "date=" + Atlas.time.toIso(this.day),
+      "date=" + this.dateText(),
       "layers=" + this.layers.map(encodeURIComponent).join(","),
     ];
     lang = lang || this.lang;
@@ -151,9 +193,15 @@
   };
 
   // Read ?date= and ?layers= from the address, so a static copy honours shared links too.
-  State.fromUrl = function (fallbackDay, fallbackLayers, knownLayers, lang) {
+  // The fallback date is a day ordinal or a partial date (the page's opening moment).
+  State.fromUrl = function (fallbackDate, fallbackLayers, knownLayers, lang) {
     var params = new URLSearchParams(window.location.search);
-    var day = Atlas.time.firstDay(params.get("date"));
+    var text = params.get("date");
+    var day = Atlas.time.firstDay(text);
+    if (!isFinite(day)) {
+      text = typeof fallbackDate === "number" ? null : fallbackDate;
+      day = typeof fallbackDate === "number" ? fallbackDate : Atlas.time.firstDay(fallbackDate);
+    }
     var layers = params.has("layers")
       ? params
           .get("layers")
@@ -169,7 +217,7 @@
     if (params.get("tiles") === "on") {
       extras.tiles = "on";
     }
-    return new State(isFinite(day) ? day : fallbackDay, layers, lang, extras);
+    return new State(day, layers, lang, extras, text ? precisionOf(text) : "day");
   };
 
   // Language links keep the current view: the same day and layers, in another language.

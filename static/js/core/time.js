@@ -8,20 +8,10 @@
 (function (Atlas) {
   "use strict";
 
-  var MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-  ];
+  var MONTHS =
+    "January February March April May June July August September October November December".split(
+      " ",
+    );
   var ORDINAL_OF_1970 = 719163; // date(1970, 1, 1).toordinal()
   var PARTIAL = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
