@@ -97,4 +97,3 @@ describe("labels of coded values", () => {
     assert.equal(Atlas.i18n.valueLabel(CESSIONS, "nothing", 3), "3");
   });
 });
-
