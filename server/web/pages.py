@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from flask import Blueprint, current_app, request, send_from_directory
 
@@ -82,41 +83,24 @@ def _compare_page(mode: str) -> str:
     left, right = compare_days(store, request.args)
     others = {key: value for key, value in request.args.items() if key != "date"}
     view = replace(view_from_query(store, others), day=left, precision="day")
-    segments = caching.cached_page(
-        (mode, view, right, request.url_root),
-        lambda: security.nonce_slots(
-            lambda nonce: render_map_page(
-                store,
-                view,
-                served_links(),
-                current_app.config,
-                mode=mode,
-                right_day=right,
-                nonce=nonce,
-            )
-        ),
-    )
-    return security.with_fresh_nonce(segments)
+    return _rendered(store, view, mode, right_day=right)
 
 
 def _map_page(mode: str, tour_step: int | None = None) -> str:
+    store = get_store()
+    return _rendered(store, view_from_query(store, request.args), mode, tour_step=tour_step)
+
+
+def _rendered(store, view, mode: str, **page: Any) -> str:
     """Render a map page, or reuse an earlier rendering of the same view.
 
     Pages hold nothing personal; each response gets its own CSP nonce.
     """
-    store = get_store()
-    view = view_from_query(store, request.args)
     segments = caching.cached_page(
-        (mode, view, tour_step, request.url_root),
+        (mode, view, tuple(sorted(page.items())), request.url_root),
         lambda: security.nonce_slots(
             lambda nonce: render_map_page(
-                store,
-                view,
-                served_links(),
-                current_app.config,
-                mode=mode,
-                tour_step=tour_step,
-                nonce=nonce,
+                store, view, served_links(), current_app.config, mode=mode, nonce=nonce, **page
             )
         ),
     )

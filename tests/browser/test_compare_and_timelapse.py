@@ -8,8 +8,6 @@ import pytest
 
 from server.core.dates import parse_day
 from server.core.i18n import in_words
-from server.mapview.static_site import build_static
-from server.web.state import store_of
 from tests.browser.mapping import open_atlas
 
 
@@ -97,7 +95,7 @@ def test_each_side_moves_alone_and_the_address_holds_both(page, live_server, atl
     ]
     page.wait_for_function("() => !Atlas.debug.atlases[0].state.urlPending")
     assert page.evaluate("() => location.search").startswith(f"?left={following}&right=1830-06-01&")
-    page.locator("[data-layer=cessions]").uncheck()
+    page.locator("input[data-layer=cessions]").uncheck()
     assert page.locator(".atlas-layer-cessions >> visible=true").count() == 0
 
 
@@ -122,13 +120,6 @@ def test_the_classroom_comparison_is_large(page, live_server, artifacts):
     size = page.locator(".atlas-compare-date").first.evaluate("e => getComputedStyle(e).fontSize")
     assert float(size.removesuffix("px")) >= 40
     page.screenshot(path=str(artifacts / "compare-classroom.png"))
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory, atlas_app):
-    target = tmp_path_factory.mktemp("site")
-    build_static(store_of(atlas_app), atlas_app.config, target)
-    return target
 
 
 @pytest.fixture

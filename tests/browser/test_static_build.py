@@ -6,16 +6,7 @@ from datetime import date
 
 import pytest
 
-from server.mapview.static_site import build_static
-from server.web.state import store_of
 from tests.browser.mapping import date_shown, drawn
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory, atlas_app):
-    target = tmp_path_factory.mktemp("site")
-    build_static(store_of(atlas_app), atlas_app.config, target)
-    return target
 
 
 @pytest.fixture
