@@ -13,6 +13,9 @@
   "use strict";
 
   var SMALL_SCREEN = "(max-width: 640px), (max-height: 480px)";
+  // A projector of 1024×768 or 1280×720: the legend starts folded so the map keeps the room
+  // (the classroom's L key and the fold button open it).
+  var SMALL_PROJECTOR = "(max-height: 800px)";
   var GAP = 8;
 
   // A panel whose body folds away: the button says so (aria-expanded) and the panel carries
@@ -123,8 +126,9 @@
     if (skip) {
       skipToSlider(skip);
     }
+    var projected = document.body.classList.contains("classroom");
     if (legend) {
-      foldLegend(legend, small);
+      foldLegend(legend, small || (projected && window.matchMedia(SMALL_PROJECTOR).matches));
     }
     if (tour) {
       foldTour(tour);
