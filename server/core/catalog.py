@@ -20,7 +20,6 @@ from server.core.properties import (
     TRANSLATED,
     check_status_values,
     check_value_labels,
-    check_variants,
     resolve_properties,
     treaty_dates,
 )
@@ -99,7 +98,6 @@ def _parse_layer_spec(entry: Any, path: str) -> LayerSpec:
         check_status_values(properties.get("status") or {}, style.get("geometry", "area"))
         for name, rule in properties.items():
             check_value_labels(name, rule)
-        check_variants(style, properties)
         texts = {lang: _layer_texts(style, properties, entry, lang) for lang in TRANSLATED}
         role = _check_role(entry.get("role", "theme"), style, properties)
     except ValueError as error:

@@ -148,30 +148,3 @@ def treaty_dates(properties: Mapping[str, Any]) -> dict[str, date | None]:
         else:
             treaties[slug] = None
     return treaties
-
-
-def check_variants(style: Mapping[str, Any], properties: Mapping[str, Any]) -> None:
-    """``style.variants``: patterns (paler, dashed) for values of a second property.
-
-    A territory's colour says who held it; its pattern says how (a claim is dotted and pale), so
-    the map never draws a claim as a holding. Each pattern names values the property declares and
-    has its legend label in the three languages.
-    """
-    variants = style.get("variants")
-    if variants is None:
-        return
-    name = variants.get("property") if isinstance(variants, dict) else None
-    if name not in properties:
-        raise ValueError(f"style.variants.property {name!r} is not a property of the layer")
-    declared = properties[name].get("values") or []
-    for key, pattern in (variants.get("patterns") or {}).items():
-        where = f"style.variants.patterns.{key}"
-        undeclared = [str(value) for value in pattern.get("values", []) if value not in declared]
-        if not pattern.get("values") or undeclared:
-            raise ValueError(f"{where}.values must be values of {name}: {', '.join(undeclared)}")
-        for label in ("label", "label_fa", "label_ru"):
-            if not isinstance(pattern.get(label), str) or not pattern[label].strip():
-                raise ValueError(f"{where} needs a non-empty {label!r}")
-        opacity = pattern.get("fill_opacity", 0)
-        if not isinstance(opacity, int | float) or not 0 <= opacity <= 1:
-            raise ValueError(f"{where}.fill_opacity must be a number from 0 to 1")

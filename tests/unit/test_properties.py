@@ -121,25 +121,9 @@ def _bad_treaty_date(layers):
     layers["zones"]["properties"]["treaty"]["value_dates"]["treaty-1828"] = "1828-02-30"
 
 
-PATTERN = {"values": ["suzerainty"], "fill_opacity": 0.2, "dash": "6 4", "label": "Dashed",
-           "label_fa": "خط‌چین", "label_ru": "Пунктир"}  # fmt: skip
-
-
-def _variants(property_name="status", **pattern):
-    def change(layers):
-        style = layers["zones"]["style"]
-        style["variants"] = {"property": property_name, "patterns": {"dashed": PATTERN | pattern}}
-
-    return change
-
-
 @pytest.mark.parametrize(
     ("change", "reason"),
     [
-        (_variants("rank"), "style.variants.property 'rank' is not a property of the layer"),
-        (_variants(values=["annexed"]), "patterns.dashed.values must be values of status: annexed"),
-        (_variants(label_ru=""), "style.variants.patterns.dashed needs a non-empty 'label_ru'"),
-        (_variants(fill_opacity=2), "fill_opacity must be a number from 0 to 1"),
         (_drop_label, "properties.controller.value_labels has no label for Russia"),
         (_drop_language, "value_labels.held needs a non-empty label in en, fa, ru"),
         (_extra_label, "properties.controller.value_labels labels values not declared: Ottomans"),
@@ -147,8 +131,7 @@ def _variants(property_name="status", **pattern):
         (_borrow_nothing, "properties.recognised_by.same_values_as names no property 'treaties'"),
         (_bad_treaty_date, "properties.treaty.value_dates.treaty-1828:"),
     ],
-    ids=["pattern-of-no-property", "pattern-of-undeclared-value", "pattern-without-label",
-         "pattern-opacity", "label-missing", "language-missing", "label-undeclared",
+    ids=["label-missing", "language-missing", "label-undeclared",
          "status-outside-vocabulary", "borrow-from-nothing", "treaty-date-impossible"],
 )  # fmt: skip
 def test_a_broken_catalogue_label_or_vocabulary_stops_loading(geodata_copy, change, reason):

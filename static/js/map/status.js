@@ -23,6 +23,7 @@
     protectorate: "loose",
     claimed: "claimed",
     contested: "contested",
+    promised: "claimed", // the 1915 neutral zone: promised in secret, never held (outline only)
   };
   var AREAS = ["Polygon", "MultiPolygon", "LineString", "MultiLineString"];
   var context = { treaties: {}, before: {} };
@@ -39,7 +40,7 @@
 
   // The look of a period on a day: held and occupied turn on the day of the ceding treaty.
   function lookOf(properties, day) {
-    var status = statusOf(properties) || "held";
+    var status = LOOK_OF_STATUS[properties.status] ? properties.status : "held";
     var ceded = treatyDay(properties.recognised_by);
     if (status === "held") {
       return ceded !== null && day < ceded ? "pending" : "held";
