@@ -84,25 +84,6 @@
     return false;
   };
 
-  // The panels over the map as boxes in the map container's pixels (names keep clear of them,
-  // framing leaves them room). Reading them costs a layout: callers keep what they read.
-  function panelBoxes(map) {
-    var origin = map.getContainer().getBoundingClientRect();
-    return Array.prototype.map
-      .call(document.querySelectorAll(global.Atlas.PANELS), function (panel) {
-        var box = panel.getBoundingClientRect();
-        return {
-          left: box.left - origin.left,
-          top: box.top - origin.top,
-          right: box.right - origin.left,
-          bottom: box.bottom - origin.top,
-        };
-      })
-      .filter(function (box) {
-        return box.right > box.left && box.bottom > box.top;
-      });
-  }
-
   global.Atlas = {
     Emitter: Emitter,
     Actions: Actions,
@@ -111,7 +92,6 @@
     PANELS:
       ".atlas-header, .atlas-legend, .atlas-timebar, .atlas-toolbar, .atlas-tour, " +
       ".atlas-classroom, .leaflet-control-zoom, .leaflet-control-scale, .leaflet-control-attribution",
-    panelBoxes: panelBoxes,
     debug: { atlases: [], sliders: [] },
   };
 })(window);

@@ -12,11 +12,12 @@
   var SELECTOR =
     ".atlas-header, .atlas-legend, .atlas-timebar, .atlas-toolbar, .atlas-tour, .atlas-classroom";
 
-  // Every visible panel as a box in map-container pixels.
-  function boxes(map) {
+  // Every visible panel (of `selector`, else the panels above) as a box in map-container
+  // pixels. Reading them costs a layout: callers keep what they read.
+  function boxes(map, selector) {
     var origin = map.getContainer().getBoundingClientRect();
     return Array.prototype.map
-      .call(document.querySelectorAll(SELECTOR), function (panel) {
+      .call(document.querySelectorAll(selector || SELECTOR), function (panel) {
         var box = panel.getBoundingClientRect();
         return {
           left: box.left - origin.left,
@@ -68,4 +69,8 @@
   }
 
   Atlas.panels = { SELECTOR: SELECTOR, boxes: boxes, insets: insets, padding: padding };
+  // What names and framing keep clear of: the panels and Leaflet's own controls (Atlas.PANELS).
+  Atlas.panelBoxes = function (map) {
+    return boxes(map, Atlas.PANELS);
+  };
 })(window.Atlas);
