@@ -14,7 +14,7 @@ from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.page import CHROMIUM_ARGS, page_weight, serve  # noqa: E402
+from benchmarks.page import CHROMIUM_ARGS, page_weight, print_table, serve  # noqa: E402
 
 FRAMES = 30
 
@@ -66,10 +66,7 @@ def main() -> None:
         ),
         "timelapse frame, slowest ms": max(times),
     }
-    width = max(map(len, rows))
-    print(f"{'compare and timelapse benchmark':<{width}}  value")
-    for name, value in rows.items():
-        print(f"{name:<{width}}  {value:8.1f}")
+    print_table("compare and timelapse benchmark", rows)
 
 
 if __name__ == "__main__":

@@ -19,13 +19,17 @@ from __future__ import annotations
 import argparse
 import http.client
 import os
-import socket
 import statistics
+import sys
 import threading
 import time
 from datetime import UTC, datetime
+from pathlib import Path
 
 import live
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.load.serving import closed_by_server, hold_connections  # noqa: E402
 
 PROBE = "/conformance"
 HALF = b"GET / HTTP/1.1\r\nHost: x\r\n"
@@ -47,36 +51,16 @@ def probe(port: int) -> float | None:
     return time.monotonic() - started
 
 
-def held_connections(port: int, count: int, send: bytes) -> list[socket.socket]:
-    held = []
-    for _ in range(count):
-        connection = socket.create_connection(("127.0.0.1", port), timeout=5)
-        if send:
-            connection.sendall(send)
-        held.append(connection)
-    return held
-
-
-def closed(connection: socket.socket) -> bool:
-    connection.settimeout(0.01)
-    try:
-        return connection.recv(64) == b""
-    except TimeoutError:
-        return False
-    except OSError:
-        return True
-
-
 def slow_clients(port: int) -> list[str]:
     lines = []
     for name, count, send in SCENARIOS:
-        held = held_connections(port, count, send)
+        held = hold_connections(port, count, send)
         try:
             latencies = []
             for _ in range(PROBES):
                 latencies.append(probe(port))
                 time.sleep(1)
-            gone = sum(closed(connection) for connection in held)
+            gone = sum(closed_by_server(connection) for connection in held)
         finally:
             for connection in held:
                 connection.close()

@@ -96,8 +96,13 @@ def main() -> None:
     rows = {"first view, raw KB": raw / 1024, "first view, gzip KB": compressed / 1024}
     rows.update(measure_browser(base))
     server.shutdown()
+    print_table("page benchmark", rows)
+
+
+def print_table(title: str, rows: dict[str, float]) -> None:
+    """Print measured values in one aligned column under a title."""
     width = max(map(len, rows))
-    print(f"{'page benchmark':<{width}}  value")
+    print(f"{title:<{width}}  value")
     for name, value in rows.items():
         print(f"{name:<{width}}  {value:8.1f}")
 

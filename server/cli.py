@@ -31,6 +31,11 @@ GEODATA_OPTION = click.option(
 )
 
 
+def bounded_option(name: str, bounds: click.ParamType, default, help: str, shown=True):
+    """Make a numeric option held to its bounds (click refuses the rest in one line)."""
+    return click.option(name, type=bounds, default=default, show_default=shown, help=help)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 def cli() -> None:
     """Iran–Russia Historical Atlas."""
@@ -40,26 +45,19 @@ def cli() -> None:
 @GEODATA_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
-@click.option(
+@bounded_option(
     "--workers",
-    type=click.IntRange(1, 64),
-    default=lambda: min(os.cpu_count() or 1, 8),
-    show_default="one per core",
-    help="Worker processes, forked after the data is loaded.",
+    click.IntRange(1, 64),
+    lambda: min(os.cpu_count() or 1, 8),
+    "Worker processes, forked after the data is loaded.",
+    shown="one per core",
 )
-@click.option(
-    "--threads",
-    type=click.IntRange(1, 64),
-    default=4,
-    show_default=True,
-    help="Python threads per worker.",
-)
-@click.option(
+@bounded_option("--threads", click.IntRange(1, 64), 4, "Python threads per worker.")
+@bounded_option(
     "--header-timeout",
-    type=click.FloatRange(0.1, 60),
-    default=5.0,
-    show_default=True,
-    help="Seconds a connection may take to send its request headers (slow clients).",
+    click.FloatRange(0.1, 60),
+    5.0,
+    "Seconds a connection may take to send its request headers (slow clients).",
 )
 @click.option(
     "--server",

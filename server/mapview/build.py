@@ -158,8 +158,17 @@ PLAY_SPEEDS = (1, 5, 20)  # years a second; the middle one is the default
 DEFAULT_PLAY_SPEED = 5
 
 
-def _add_slider(atlas_map, atlas, store: LayerStore, view: View, links: Links) -> None:
+def _timeline(store: LayerStore, lang: str) -> dict:
+    """Give the options every date control shares: the timeline's ends and the key dates."""
     first_day, last_day = store.timeline()
+    return {
+        "first_day": first_day.toordinal(),
+        "last_day": last_day.toordinal(),
+        "key_dates": _key_dates(store, lang),
+    }
+
+
+def _add_slider(atlas_map, atlas, store: LayerStore, view: View, links: Links) -> None:
     speeds = [
         {
             "years": years,
@@ -172,24 +181,19 @@ def _add_slider(atlas_map, atlas, store: LayerStore, view: View, links: Links) -
         links.static,
         atlas,
         day=view.day.toordinal(),
-        first_day=first_day.toordinal(),
-        last_day=last_day.toordinal(),
-        key_dates=_key_dates(store, view.lang),
         speeds=speeds,
+        **_timeline(store, view.lang),
         labels={**_labels(view.lang, SLIDER_LABELS), "date": text(view.lang, "slider_label")},
     ).add_to(atlas_map)
 
 
 def _add_compare(atlas_map, atlas, store: LayerStore, view: View, right: date, links) -> None:
-    first_day, last_day = store.timeline()
     CompareControl(
         links.static,
         atlas,
         left_day=view.day.toordinal(),
         right_day=right.toordinal(),
-        first_day=first_day.toordinal(),
-        last_day=last_day.toordinal(),
-        key_dates=_key_dates(store, view.lang),
+        **_timeline(store, view.lang),
     ).add_to(atlas_map)
 
 

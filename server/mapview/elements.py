@@ -81,6 +81,24 @@ class _AtlasControl(JSCSSMixin):
         super().render(**kwargs)
 
 
+class _AttachedControl(_AtlasControl):
+    """A control that attaches to the page's ``AtlasLayers``.
+
+    Its keyword options reach its script as ``this.options`` (camelCase keys), and it brings the
+    stylesheets named in ``css``. Every such control takes ``static_url`` (maps a path under
+    ``static/`` to its URL) and ``atlas`` (the page's ``AtlasLayers``) first; its own docstring
+    says what the atlas is to it and which options it reads.
+    """
+
+    css: tuple[str, ...] = ()
+
+    def __init__(self, static_url: Callable[[str], str], atlas: AtlasLayers, **options: Any):
+        super().__init__(static_url, css=self.css)
+        self._name = type(self).__name__
+        self.atlas = atlas
+        self.options = parse_options(**options)
+
+
 class AtlasLayers(_AtlasControl):
     """Draw the basemap and every layer from data loaded once, filtered by date in the browser.
 
@@ -117,13 +135,11 @@ class AtlasLayers(_AtlasControl):
         self.options = parse_options(**options)
 
 
-class DateSlider(_AtlasControl):
+class DateSlider(_AttachedControl):
     """The time bar: a slider over the whole timeline, a date box to type in, and play.
 
     Parameters
     ----------
-    static_url : callable
-        Maps a path under ``static/`` to its URL.
     atlas : AtlasLayers
         The layers the slider moves through time.
     **options
@@ -140,22 +156,12 @@ class DateSlider(_AtlasControl):
 
     _template = _template("date_slider.html")
 
-    def __init__(
-        self, static_url: Callable[[str], str], atlas: AtlasLayers, **options: Any
-    ) -> None:
-        super().__init__(static_url)
-        self._name = "DateSlider"
-        self.atlas = atlas
-        self.options = parse_options(**options)
 
-
-class Legend(_AtlasControl):
+class Legend(_AttachedControl):
     """The legend, which is also the layer switcher: a swatch per value, a checkbox per layer.
 
     Parameters
     ----------
-    static_url : callable
-        Maps a path under ``static/`` to its URL.
     atlas : AtlasLayers
         The layers the checkboxes show and hide.
     title : str
@@ -188,9 +194,7 @@ class Legend(_AtlasControl):
         labels: dict,
         tiles_label: str | None = None,
     ) -> None:
-        super().__init__(static_url)
-        self._name = "Legend"
-        self.atlas = atlas
+        super().__init__(static_url, atlas)
         self.title = title
         self.layers = layers
         self.labels = {
@@ -200,13 +204,11 @@ class Legend(_AtlasControl):
         self.tiles_label = tiles_label
 
 
-class Toolbar(_AtlasControl):
+class Toolbar(_AttachedControl):
     """Export, save-image and print: take the current view away as data, a picture or paper.
 
     Parameters
     ----------
-    static_url : callable
-        Maps a path under ``static/`` to its URL.
     atlas : AtlasLayers
         The layers whose current view is exported.
     labels : dict
@@ -222,26 +224,12 @@ class Toolbar(_AtlasControl):
 
     _template = _template("toolbar.html")
 
-    def __init__(
-        self,
-        static_url: Callable[[str], str],
-        atlas: AtlasLayers,
-        labels: dict,
-        exports: list[dict],
-    ) -> None:
-        super().__init__(static_url)
-        self._name = "Toolbar"
-        self.atlas = atlas
-        self.options = {"labels": labels, "exports": exports}
 
-
-class ClassroomControls(_AtlasControl):
+class ClassroomControls(_AttachedControl):
     """Presentation mode: keyboard and clicker control, fullscreen, blanking, labels, key help.
 
     Parameters
     ----------
-    static_url : callable
-        Maps a path under ``static/`` to its URL.
     atlas : AtlasLayers
         The map the keys drive.
     labels : dict
@@ -253,21 +241,14 @@ class ClassroomControls(_AtlasControl):
     """
 
     _template = _template("classroom_controls.html")
-
-    def __init__(self, static_url: Callable[[str], str], atlas: AtlasLayers, labels: dict) -> None:
-        super().__init__(static_url, css=("classroom",))
-        self._name = "ClassroomControls"
-        self.atlas = atlas
-        self.options = {"labels": labels}
+    css = ("classroom",)
 
 
-class TourGuide(_AtlasControl):
+class TourGuide(_AttachedControl):
     """The guided tour: one key moment per step, with its date, layers, extent and caption.
 
     Parameters
     ----------
-    static_url : callable
-        Maps a path under ``static/`` to its URL.
     atlas : AtlasLayers
         The map the tour moves.
     step : int
@@ -287,22 +268,8 @@ class TourGuide(_AtlasControl):
 
     _template = _template("tour_guide.html")
 
-    def __init__(
-        self,
-        static_url: Callable[[str], str],
-        atlas: AtlasLayers,
-        step: int,
-        step_urls: list[str],
-        steps: list[dict],
-        labels: dict,
-    ) -> None:
-        super().__init__(static_url)
-        self._name = "TourGuide"
-        self.atlas = atlas
-        self.options = parse_options(step=step, step_urls=step_urls, steps=steps, labels=labels)
 
-
-class CompareControl(_AtlasControl):
+class CompareControl(_AttachedControl):
     """Two dates side by side on one map: a second set of layers and a draggable divider.
 
     The page's ``AtlasLayers`` draws the left date; this control draws the right date over it
@@ -311,8 +278,6 @@ class CompareControl(_AtlasControl):
 
     Parameters
     ----------
-    static_url : callable
-        Maps a path under ``static/`` to its URL.
     atlas : AtlasLayers
         The layers of the left date.
     **options
@@ -326,17 +291,10 @@ class CompareControl(_AtlasControl):
     """
 
     _template = _template("compare.html")
-
-    def __init__(
-        self, static_url: Callable[[str], str], atlas: AtlasLayers, **options: Any
-    ) -> None:
-        super().__init__(static_url, css=("compare",))
-        self._name = "CompareControl"
-        self.atlas = atlas
-        self.options = parse_options(**options)
+    css = ("compare",)
 
 
-class ScreenLayout(_AtlasControl):
+class ScreenLayout(_AttachedControl):
     """Fit the page to its screen: phone, laptop or projector, left to right or right to left.
 
     It brings ``responsive.css`` (last, so its rules for small screens and projectors win) and
@@ -346,9 +304,6 @@ class ScreenLayout(_AtlasControl):
 
     Parameters
     ----------
-    static_url : callable
-        Maps a path under ``static/`` to its URL: ``css/responsive.css`` comes through it, after
-        every other stylesheet of the page.
     atlas : AtlasLayers
         The atlas whose map and panels it fits to the screen.
 
@@ -358,8 +313,4 @@ class ScreenLayout(_AtlasControl):
     """
 
     _template = _template("screen_layout.html")
-
-    def __init__(self, static_url: Callable[[str], str], atlas: AtlasLayers) -> None:
-        super().__init__(static_url, css=("responsive",))
-        self._name = "ScreenLayout"
-        self.atlas = atlas
+    css = ("responsive",)

@@ -126,36 +126,30 @@ def _landing() -> dict[str, Any]:
     return path
 
 
+def _capability(
+    summary: str, answer: str, media: str, schema: str | None = None, of_a_collection=False
+) -> dict[str, Any]:
+    """Describe a read-only document of the service (tag "capabilities"), JSON or HTML by f."""
+    params = [ref("parameters", "collectionId")] if of_a_collection else []
+    ok = _ok(answer, media, schema)
+    return _get(summary, "capabilities", [*params, ref("parameters", "f")], ok, of_a_collection)
+
+
 def openapi_doc(
     store: LayerStore, title: str, description: str, max_limit: int, default_limit: int
 ) -> dict:
     """Return the OpenAPI 3.0 document describing every route and parameter of the API."""
     paths: dict[str, Any] = {
         "/": _landing(),
-        "/conformance": _get(
-            "Conformance classes",
-            "capabilities",
-            [ref("parameters", "f")],
-            _ok("The conformance classes", JSON, "ConfClasses"),
+        "/conformance": _capability(
+            "Conformance classes", "The conformance classes", JSON, "ConfClasses"
         ),
-        "/api": _get(
-            "This API definition",
-            "capabilities",
-            [ref("parameters", "f")],
-            _ok("OpenAPI 3.0 (in HTML: a page to read and try it)", OPENAPI, None),
+        "/api": _capability(
+            "This API definition", "OpenAPI 3.0 (in HTML: a page to read and try it)", OPENAPI
         ),
-        "/collections": _get(
-            "Collections",
-            "capabilities",
-            [ref("parameters", "f")],
-            _ok("Every layer", JSON, "Collections"),
-        ),
-        "/collections/{collectionId}": _get(
-            "One collection",
-            "capabilities",
-            [ref("parameters", "collectionId"), ref("parameters", "f")],
-            _ok("One layer", JSON, "Collection"),
-            True,
+        "/collections": _capability("Collections", "Every layer", JSON, "Collections"),
+        "/collections/{collectionId}": _capability(
+            "One collection", "One layer", JSON, "Collection", of_a_collection=True
         ),
         "/export/atlas.geojson": _export_path("atlas", "geojson", GEOJSON, "FeatureCollection"),
     }

@@ -132,6 +132,7 @@ def test_the_static_comparison_reads_its_dates_from_the_address(page, built):
     assert page.locator(".atlas-compare-date").all_inner_texts() == ["1 June 1812", "1 June 1829"]
 
 
+@pytest.mark.serial  # records in real time: its length is only right on an unhurried core
 def test_a_timelapse_of_1800_to_1830_is_a_playable_webm_of_the_planned_length(
     page, live_server, artifacts
 ):

@@ -46,6 +46,29 @@ def atlas_serve(*options: str, env: dict[str, str] | None = None) -> Iterator[tu
             process.wait(timeout=5)
 
 
+def hold_connections(port: int, count: int, send: bytes) -> list[socket.socket]:
+    """Open ``count`` connections that send ``send`` (perhaps nothing) and then wait, as slow
+    clients do; the caller closes them. Shared with ``benchmarks/hostile.py``."""
+    held = []
+    for _ in range(count):
+        connection = socket.create_connection(("127.0.0.1", port), timeout=5)
+        if send:
+            connection.sendall(send)
+        held.append(connection)
+    return held
+
+
+def closed_by_server(connection: socket.socket) -> bool:
+    """Whether the server has closed a held connection (a read gives EOF or an error)."""
+    connection.settimeout(0.05)
+    try:
+        return connection.recv(1024) == b""
+    except TimeoutError:
+        return False
+    except OSError:
+        return True
+
+
 def raw_request(port: int, data: bytes, timeout: float = 10) -> bytes:
     """Send bytes as they are and return the whole answer (the server closes, or times out)."""
     with socket.create_connection(("127.0.0.1", port), timeout=timeout) as sock:

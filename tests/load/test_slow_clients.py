@@ -8,13 +8,12 @@ is bounded (about 15 s for the module).
 
 from __future__ import annotations
 
-import socket
 import time
 
 import pytest
 
 from tests.live import fetch, wait_for
-from tests.load.serving import atlas_serve, head_of, raw_request
+from tests.load.serving import atlas_serve, closed_by_server, head_of, hold_connections, raw_request
 
 pytestmark = pytest.mark.load
 
@@ -37,33 +36,13 @@ def probe_seconds(port: int) -> float:
     return time.monotonic() - started
 
 
-def open_connections(port: int, count: int, send: bytes) -> list[socket.socket]:
-    connections = []
-    for _ in range(count):
-        connection = socket.create_connection(("127.0.0.1", port), timeout=5)
-        if send:
-            connection.sendall(send)
-        connections.append(connection)
-    return connections
-
-
-def closed_by_server(connection: socket.socket) -> bool:
-    connection.settimeout(0.05)
-    try:
-        return connection.recv(1024) == b""
-    except TimeoutError:
-        return False
-    except OSError:
-        return True
-
-
 @pytest.mark.parametrize(
     ("count", "send"),
     [(8, b"GET / HTTP/1.1\r\nHost: x\r\n"), (200, b"")],
     ids=["8 half-sent requests", "200 idle connections"],
 )
 def test_slow_connections_do_not_stop_a_probe_and_are_closed(server, count, send):
-    held = open_connections(server, count, send)
+    held = hold_connections(server, count, send)
     try:
         latencies = [probe_seconds(server) for _ in range(3)]
         assert max(latencies) < QUICK, latencies

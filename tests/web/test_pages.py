@@ -57,20 +57,23 @@ def test_the_date_in_the_url_sets_the_view(client):
 
 
 @pytest.mark.parametrize(
-    ("query", "reason"),
+    ("url", "reason"),
     [
-        ("?date=1813-02-30", "February 1813 has no day 30"),
-        ("?date=0000-00-00", "year 0000 does not exist"),
-        ("?date=99999", "is not a date"),
-        ("?date=-500", "is not a date"),
-        ("?date=" + "9" * 10_000, "is not a date"),
-        ("?date=%00", "is not a date"),
-        ("?layers=zones,nowhere", "layers: unknown 'nowhere'"),
-        ("?layers=%3Cscript%3Ealert(1)%3C/script%3E", "layers: unknown"),
+        ("/?date=1813-02-30", "February 1813 has no day 30"),
+        ("/?date=0000-00-00", "year 0000 does not exist"),
+        ("/?date=99999", "is not a date"),
+        ("/?date=-500", "is not a date"),
+        ("/?date=" + "9" * 10_000, "is not a date"),
+        ("/?date=%00", "is not a date"),
+        ("/?layers=zones,nowhere", "layers: unknown 'nowhere'"),
+        ("/?layers=%3Cscript%3Ealert(1)%3C/script%3E", "layers: unknown"),
+        ("/compare?left=1812-13-01", "left: '1812-13-01': month must be 01 to 12"),
+        ("/compare?right=yesterday", "right: "),
+        ("/compare?left=1812&layers=nowhere", "layers: unknown 'nowhere'"),
     ],
 )
-def test_a_bad_view_gets_a_precise_400(client, query, reason):
-    answer = client.get("/" + query)
+def test_a_bad_view_gets_a_precise_400(client, url, reason):
+    answer = client.get(url)
     assert answer.status_code == 400
     assert reason in answer.get_json()["description"]
 
