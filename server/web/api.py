@@ -80,11 +80,15 @@ def _cached(key: Any, build: Callable[[], Answer]) -> Response:
     return caching.cached_answer(key, build, vary="Accept")
 
 
-def _encode(doc: dict, fmt: params.Format, mimetype: str, title: str, **page: Any) -> Answer:
+def _encode(
+    doc: dict, fmt: params.Format, mimetype: str, title: str, resource: str, **page: Any
+) -> Answer:
+    """Encode a document as JSON, or as the HTML page of its kind (``templates/ogcapi/``)."""
     if fmt == "json":
         return dumps(doc), mimetype, {}
     links = [_as_seen_in_html(link) for link in doc.get("links", [])]
-    html = render_template("api_page.html", title=title, doc={**doc, "links": links}, **page)
+    template = f"ogcapi/{resource}.html"
+    html = render_template(template, title=title, doc={**doc, "links": links}, **page)
     return html.encode(), HTML, {}
 
 
@@ -102,19 +106,14 @@ def _document(name: str, build: Callable[[], dict], title: str, *path: str) -> R
     params.check_parameters(args, ["f"])
     fmt = params.parse_format(args, prefers_html(request))
     key = (name, *path, fmt, request.url_root)
-    return _cached(key, lambda: _encode(build(), fmt, JSON, title))
+    return _cached(key, lambda: _encode(build(), fmt, JSON, title, name))
 
 
 def landing() -> Response:
     """Answer the OGC landing page as JSON (``/`` asks when ``root_wants_json`` says so)."""
     params.check_parameters(_args(), ["f"])
     params.parse_format(_args(), False)  # refuses any f other than json or html
-    return _cached(
-        ("landing", request.url_root),
-        lambda: _encode(
-            documents.landing_doc(request.url_root, TITLE, DESCRIPTION), "json", JSON, TITLE
-        ),
-    )
+    return _landing("json")
 
 
 def landing_html_if_asked() -> Response | None:
@@ -122,12 +121,15 @@ def landing_html_if_asked() -> Response | None:
     if request.args.get("f") != "html":
         return None
     params.check_parameters(_args(), ["f"])
-    return _cached(
-        ("landing-html", request.url_root),
-        lambda: _encode(
-            documents.landing_doc(request.url_root, TITLE, DESCRIPTION), "html", JSON, TITLE
-        ),
-    )
+    return _landing("html")
+
+
+def _landing(fmt: params.Format) -> Response:
+    def build() -> Answer:
+        doc = documents.landing_doc(request.url_root, TITLE, DESCRIPTION)
+        return _encode(doc, fmt, JSON, TITLE, "landing")
+
+    return _cached(("landing", fmt, request.url_root), build)
 
 
 @bp.get("/conformance")
@@ -187,7 +189,9 @@ def schema(collection_id: str, kind: str):
     url = f"{request.url_root}collections/{collection_id}/{kind}"
     return _cached(
         ("schema", kind, collection_id, fmt, request.url_root),
-        lambda: _encode(SCHEMAS[kind](layer, url), fmt, SCHEMA, f"{layer.spec.title}: {kind}"),
+        lambda: _encode(
+            SCHEMAS[kind](layer, url), fmt, SCHEMA, f"{layer.spec.title}: {kind}", "schema"
+        ),
     )
 
 
@@ -213,7 +217,8 @@ def _items_entry(index: LayerIndex, query: params.ItemsQuery, fmt: params.Format
     body = items_bytes(index, positions, query, links, time_stamp)
     if fmt == "json":
         return body, GEOJSON, {}
-    return _encode(json.loads(body), "html", "", index.layer.spec.title, layer=index.layer.id)
+    title = index.layer.spec.title
+    return _encode(json.loads(body), "html", "", title, "items", layer=index.layer.id)
 
 
 @bp.get("/collections/<collection_id>/items/<feature_id>")
@@ -230,6 +235,7 @@ def item(collection_id: str, feature_id: str):
             fmt,
             GEOJSON,
             feature_id,
+            "item",
             layer=collection_id,
         ),
     )
