@@ -11,7 +11,8 @@ on a USB stick) where fetch is refused. Three scripts, in the order a reader nee
 
 Context layers (the states, today's borders) and the basemap travel at 3 decimals (about 100 m),
 below the tolerance they were simplified at; the story's own layers travel untouched, so what a
-reader exports from the page is the published data.
+reader exports from the page is the published data. Lines and areas travel packed as whole-number
+steps (``server.mapview.packing``), which the page unpacks exactly.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from server.core.edtf_dates import uncertain_ranges
 from server.core.formats import dumps
 from server.core.store import Layer, LayerStore
 from server.mapview.names import label_points, state_names
+from server.mapview.packing import packed_collection
 from server.mapview.treaties import treaty_index
 
 PROSE = ("description", "date_note")
@@ -57,10 +59,7 @@ def _layer_data(layer: Layer, windows: list[BBox]) -> dict[str, Any]:
         "role": spec.role,
         "style": spec.style,
         "properties": spec.properties,
-        "features": {
-            "type": "FeatureCollection",
-            "features": [_drawn(feature, context) for feature in layer.features],
-        },
+        "features": packed_collection([_drawn(feature, context) for feature in layer.features]),
     }
     data["uncertain_dates"] = uncertain_ranges(layer.features)
     if spec.role == "theme" and geometry_of(spec) != "point":
@@ -109,20 +108,22 @@ def rounded(coordinates: Any, decimals: int = DISPLAY_DECIMALS) -> Any:
 
 
 def basemap_data(store: LayerStore) -> dict[str, Any]:
-    """Return the basemap at display precision (it was simplified at 0.01°)."""
+    """Return the basemap at display precision (it was simplified at 0.01°), packed."""
     return {
         name: {
             **collection,
-            "features": [
-                {
-                    **f,
-                    "geometry": {
-                        **f["geometry"],
-                        "coordinates": rounded(f["geometry"]["coordinates"]),
-                    },
-                }
-                for f in collection["features"]
-            ],
+            **packed_collection(
+                [
+                    {
+                        **f,
+                        "geometry": {
+                            **f["geometry"],
+                            "coordinates": rounded(f["geometry"]["coordinates"]),
+                        },
+                    }
+                    for f in collection["features"]
+                ]
+            ),
         }
         for name, collection in store.basemap.items()
     }

@@ -29,6 +29,7 @@ SCRIPTS = (
     "core/axis",
     "core/play",
     "core/typed_date",
+    "core/packing",
     "map/patterns",
     "map/status",
     "map/popup_time",

@@ -134,6 +134,13 @@
   function Layers(map, data, basemap, options) {
     var self = this;
     this.map = map;
+    // The data arrive with their lines and areas packed (core/packing.js): unpacked once here.
+    data.layers.forEach(function (layer) {
+      Atlas.packing.unpackCollection(layer.features);
+    });
+    Object.keys(basemap || {}).forEach(function (name) {
+      Atlas.packing.unpackCollection(basemap[name]);
+    });
     this.data = data;
     this.options = options;
     // Classroom and tour pages are projected: a bolder palette and larger names.
