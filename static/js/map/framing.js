@@ -66,20 +66,24 @@
   // anything is drawn, so that it is drawn once, at the frame).
   function boundsOf(entry) {
     if (!entry.bounds) {
-      var bounds = L.latLngBounds([]);
-      extend(bounds, entry.feature.geometry.coordinates);
-      entry.bounds = bounds;
+      var box = [Infinity, Infinity, -Infinity, -Infinity]; // west, south, east, north
+      grow(box, entry.feature.geometry.coordinates);
+      entry.bounds = L.latLngBounds([box[1], box[0]], [box[3], box[2]]);
     }
     return entry.bounds;
   }
 
-  function extend(bounds, coordinates) {
+  // Plain numbers, not a LatLng for every position: the states alone have some 30,000.
+  function grow(box, coordinates) {
     if (typeof coordinates[0] === "number") {
-      bounds.extend([coordinates[1], coordinates[0]]);
+      box[0] = Math.min(box[0], coordinates[0]);
+      box[1] = Math.min(box[1], coordinates[1]);
+      box[2] = Math.max(box[2], coordinates[0]);
+      box[3] = Math.max(box[3], coordinates[1]);
       return;
     }
     for (var i = 0; i < coordinates.length; i++) {
-      extend(bounds, coordinates[i]);
+      grow(box, coordinates[i]);
     }
   }
 

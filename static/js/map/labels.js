@@ -146,8 +146,11 @@
     this.rtl = document.documentElement.dir === "rtl";
     this.names = this.collect(atlas);
     this.obstacles = null;
+    // Nothing is placed before the atlas is framed and drawn: it places the names itself then.
     atlas.state.follow("change", function () {
-      self.place();
+      if (atlas.ready) {
+        self.place();
+      }
     });
     atlas.map.on("zoomstart", function () {
       self.pane.style.visibility = "hidden";
@@ -155,7 +158,9 @@
     atlas.map.on("zoomend moveend resize", function () {
       self.obstacles = null;
       self.pane.style.visibility = "";
-      self.place();
+      if (atlas.ready) {
+        self.place();
+      }
     });
     this.watchPanels();
   }
