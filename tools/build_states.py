@@ -63,6 +63,7 @@ WINDOW = box(24, 20, 76, 62)  # the basemap's window
 GRID = 1e-3  # output precision: 3 decimals (about 100 m, far below the simplification)
 TOLERANCE = 0.12  # coverage_simplify (Visvalingam-Whyatt) tolerance, degrees: see the size note
 SPECK = 2e-4  # drop pieces smaller than this (deg², about 2 km²)
+SOLID = 5e-3  # a piece thinner than this on average (area / perimeter, degrees) is a sliver
 ISLET = 5e-3  # drop polygon parts smaller than this after simplifying (deg², about 50 km²)
 SHAPE_SOURCE = "naturalearth-admin1"
 
@@ -154,17 +155,44 @@ def drop_islets(geom):
     )
 
 
-def territory_of(pieces: dict, cessions_path: Path) -> dict[str, str | None]:
-    """The cession territory whose area contains each piece's interior point."""
+def cession_shapes(cessions_path: Path) -> dict[str, shapely.Geometry]:
+    """Each cession territory's outline, as the cessions layer draws it."""
     shapes = defaultdict(list)
     for feature in json.loads(cessions_path.read_text(encoding="utf-8"))["features"]:
         shapes[feature["properties"]["territory"]].append(shape(feature["geometry"]))
-    territories = {t: shapely.union_all(g) for t, g in shapes.items()}
-    found = {}
-    for key, geom in pieces.items():
-        point = geom.point_on_surface()
-        found[key] = next((t for t, g in territories.items() if g.contains(point)), None)
-    return found
+    return {t: shapely.union_all(g) for t, g in shapes.items()}
+
+
+def solid(geom) -> bool:
+    """True for a real piece of land, False for a sliver left by two simplified outlines."""
+    return geom.area > SPECK and geom.area / geom.length > SOLID
+
+
+def split_by_territories(units: dict, owner: dict, territories: dict) -> tuple[dict, dict, dict]:
+    """Cut each unit along the cession territories' outlines, so that every piece lies in one
+    territory (or none) and follows that territory's controllers.
+
+    A unit the cessions layer splits (Syunik into Meghri and Zangezur, Balkan into the Atrek
+    coast and Akhal) becomes one piece per territory; the largest piece takes the slivers that
+    two differently simplified outlines leave. Returns the pieces, their zones, their territories.
+    """
+    tree = shapely.STRtree(list(territories.values()))
+    names = list(territories)
+    pieces, zones, found = {}, {}, {}
+    for key, (country, geom) in units.items():
+        shares = {names[i]: geom.intersection(territories[names[i]]) for i in tree.query(geom)}
+        shares = {t: polygons(g) for t, g in shares.items() if solid(polygons(g))}
+        outside = polygons(geom.difference(shapely.union_all(list(shares.values()))))
+        if solid(outside) or not shares:
+            shares[None] = outside
+        biggest = max(shares, key=lambda t: shares[t].area)
+        taken = shapely.union_all([g for t, g in shares.items() if t != biggest])
+        shares[biggest] = polygons(geom.difference(taken))
+        for territory, piece in shares.items():
+            piece_key = key if len(shares) == 1 else f"{key}@{territory}"
+            pieces[piece_key], zones[piece_key] = (country, piece), owner[key]
+            found[piece_key] = territory
+    return pieces, zones, found
 
 
 def piece_timelines(pieces, owner, territories, records) -> dict[str, list]:
@@ -241,8 +269,9 @@ def main() -> None:
     records = {n: read_csv(RECORDS / f"{n}.csv") for n in ("holders", "polities")}
     units = unit_geometries(args.places, zones)
     owner = zone_of_units(zones, units)
+    cessions = cession_shapes(ROOT / "geodata" / "cessions.geojson")
+    units, owner, territories = split_by_territories(units, owner, cessions)
     pieces = coverage(units, owner)
-    territories = territory_of(pieces, ROOT / "geodata" / "cessions.geojson")
     timelines = piece_timelines(pieces, owner, territories, records)
     feats = features(pieces, owner, territories, timelines, records)
     lines = [json.dumps(f, ensure_ascii=False, separators=(",", ":")) for f in feats]

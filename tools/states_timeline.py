@@ -5,9 +5,12 @@ rules can be read and tested on their own. ``tools/build_states.py`` does the ge
 
 A *segment* is a closed interval of days during which one state held a piece of land. The
 holders of a zone come from ``holders.csv``; a row whose polity is ``=cessions`` follows the
-cessions layer (Persia -> ``iran``, Russia -> ``russia``) for land inside a cession territory,
-and ``=cessions/iran`` falls back to ``iran`` where the cessions layer draws nothing. The
-polity's name on each day comes from ``polities.csv`` (Qajar Persia, Russian Empire, ...).
+cessions layer for land inside a cession territory (its controller's polity: Persia ->
+``iran``, Russia -> ``russia``, Armenia -> ``armenia`` ...), ``=cessions/iran`` falls back to
+``iran`` where the cessions layer draws nothing, and ``Controller:polity`` words after it
+redraw one controller as another polity (``=cessions/armenia Russia:armenia``: the Soviet
+rule the cessions call Russia is the Armenian SSR until the union treaty). The polity's name
+on each day comes from ``polities.csv`` (Qajar Persia, Russian Empire, ...).
 """
 
 from __future__ import annotations
@@ -18,15 +21,16 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
-# The cessions' holders that are polities of the states layer. The short-lived governments of
-# 1918–20 that the states layer does not draw as polities (Transcaspia, the Centrocaspian
-# Dictatorship, contested land) leave the states layer's own zones in place.
+# The polity of the states layer that each controller of the cessions layer stands for.
 CONTROLLER_POLITY = {
     "Persia": "iran",
     "Russia": "russia",
     "Georgia": "georgia",
     "Armenia": "armenia",
     "Azerbaijan": "azerbaijan",
+    "Contested": "contested",
+    "Transcaspia": "transcaspia",
+    "Centrocaspian": "centrocaspian",
 }
 CERTAINTY_ORDER = ("exact", "approximate", "disputed")
 
@@ -77,15 +81,12 @@ def read_csv(path: Path) -> list[dict[str, str]]:
 
 
 def cession_periods(cessions_path: Path) -> dict[str, list[tuple[int, int, str, str | None, str]]]:
-    """Each cession territory's periods: (first, last, start, end, polity), in date order."""
+    """Each cession territory's periods: (first, last, start, end, controller), in date order."""
     periods: dict[str, list] = {}
     for feature in json.loads(cessions_path.read_text(encoding="utf-8"))["features"]:
         p = feature["properties"]
         start, end = p["start_date"], p["end_date"]
-        polity = CONTROLLER_POLITY.get(p["controller"])
-        if polity is None:
-            continue
-        entry = (first_day(start), last_day(end), start, end, polity)
+        entry = (first_day(start), last_day(end), start, end, p["controller"])
         periods.setdefault(p["territory"], []).append(entry)
     return {k: sorted(v) for k, v in periods.items()}
 
@@ -100,11 +101,14 @@ def clip(seg: Segment, first: int, last: int, start: str, end: str | None) -> Se
     return replace(seg, first=lo, last=hi, start=new_start, end=new_end)
 
 
-def follow_cessions(row_seg: Segment, periods: list, fallback: str | None) -> list[Segment]:
+def follow_cessions(row_seg: Segment, periods: list, spec: str) -> list[Segment]:
     """Resolve an ``=cessions`` row: cession controllers where drawn, the fallback elsewhere."""
+    head, *remaps = spec.split()
+    fallback = head.partition("/")[2] or None
+    polity_of = CONTROLLER_POLITY | dict(word.split(":") for word in remaps)
     out, cursor = [], row_seg.first
-    for first, last, start, end, polity in periods:
-        piece = clip(replace(row_seg, polity=polity), first, last, start, end)
+    for first, last, start, end, controller in periods:
+        piece = clip(replace(row_seg, polity=polity_of[controller]), first, last, start, end)
         if piece is None:
             continue
         if piece.first > cursor and fallback:
@@ -141,8 +145,7 @@ def holder_segments(rows: list[tuple[int, dict]], territory: str | None, cession
         if not seg.polity.startswith("=cessions"):
             out.append(seg)
             continue
-        fallback = seg.polity.partition("/")[2] or None
-        out.extend(follow_cessions(seg, cessions.get(territory, []), fallback))
+        out.extend(follow_cessions(seg, cessions.get(territory, []), seg.polity))
     return sorted(out, key=lambda s: s.first)
 
 
