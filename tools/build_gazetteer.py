@@ -108,6 +108,8 @@ def place_feature(place: dict[str, str], period: dict[str, str]) -> dict:
     }
     if period["note"]:
         props["date_note"] = period["note"]
+        props["date_note_fa"] = period["note_fa"]
+        props["date_note_ru"] = period["note_ru"]
     point = [round(float(place["lon"]), 4), round(float(place["lat"]), 4)]
     return {
         "type": "Feature",

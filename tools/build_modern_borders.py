@@ -43,6 +43,16 @@ PROPERTIES = {
         "South Ossetia in Georgia, Karabakh in Azerbaijan. Undated on purpose: a reference "
         "shown on request at any date, not a historical fact."
     ),
+    "date_note_fa": (
+        "دیدگاه Natural Earth نسخهٔ ۴.۱.۰ (۲۰۱۸): کریمه در روسیه، آبخازیا و اوستیای جنوبی در "
+        "گرجستان و قره‌باغ در آذربایجان کشیده شده‌اند. عمداً بی‌تاریخ است: مرجعی که در هر "
+        "تاریخی به درخواست نشان داده می‌شود، نه واقعیتی تاریخی."
+    ),
+    "date_note_ru": (
+        "Точка зрения Natural Earth 4.1.0 (2018): Крым показан в составе России, Абхазия и "
+        "Южная Осетия — в составе Грузии, Карабах — в составе Азербайджана. Без даты намеренно: "
+        "это справка, показываемая по запросу на любую дату, а не исторический факт."
+    ),
     "sources": ["naturalearth-admin0"],
     "description": "Where the international borders run today, for comparison with the past.",
     "description_fa": "جایی که مرزهای بین‌المللی امروز از آن می‌گذرند، برای سنجش با گذشته.",

@@ -257,6 +257,8 @@ def feature(period, seg, rows, keys, pieces, place) -> dict:
     }
     if notes:
         props["date_note"] = " ".join(notes)
+        props["date_note_fa"] = rows[0]["note_fa"]
+        props["date_note_ru"] = rows[0]["note_ru"]
     return {"type": "Feature", "id": feature_id, "properties": props, "geometry": mapping(geom)}
 
 
