@@ -32,8 +32,9 @@ RECORDS = GEODATA / "records"
 BASEMAP_LAND = GEODATA / "basemap" / "land.geojson"
 
 # Decimals written per layer. Cessions keep 5 because their shared borders are noded on that
-# grid; the schematic layers and the basemap need no better than 4 (about 10 m). Points are
-# written as the records give them (at most 6 decimals, the contract's limit).
+# grid; the schematic layers and the basemap need no better than 4 (about 10 m), the states
+# (simplified by kilometres) 3. Points are written as the records give them (at most 6
+# decimals, the contract's limit), the gazetteer's labels at 4.
 DECIMALS = {
     "cessions": 5,
     "spheres_1907": 4,
@@ -42,6 +43,9 @@ DECIMALS = {
     "consulates": 6,
     "events": 6,
     "basemap": 4,
+    "states": 3,
+    "gazetteer": 4,
+    "modern_borders": 4,
 }
 NPM_PACKAGES = {
     "world-atlas@2.0.2": ("package/countries-10m.json", "package/land-10m.json"),

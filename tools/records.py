@@ -3,8 +3,8 @@
 The records are what historians and translators edit (CSV and TOML, see
 ``geodata/records/README.md``); the builders turn them into ``geodata/*.geojson``. Both the
 builders and ``tests/data/test_records.py`` read records through this module, so the test checks
-exactly what a builder would write. Standard library only: it runs without GeoPandas, without a
-network and without the server.
+exactly what a builder would write. Standard library and the server's core (the contract's column
+order, its dates) only: it runs without GeoPandas, without a network and without Flask.
 """
 
 from __future__ import annotations
@@ -15,33 +15,36 @@ import fnmatch
 import json
 import re
 import tomllib
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from server.core.columns import CONTRACT_ORDER, DAY_COLUMNS
+from server.core.dates import span_of
+
 GEODATA = Path(__file__).resolve().parents[1] / "geodata"
 
-# The data contract's properties (geodata/README.md), in the order they are written.
-COMMON = (
-    "id",
-    "name",
-    "name_fa",
-    "name_ru",
-    "kind",
-    "start_date",
-    "end_date",
-    "date_note",
-    "certainty",
-    "sources",
-    "description",
-    "chain",
-)
 # Fields a record may carry beyond the contract and its layer's catalogue properties; they are
 # published as they are (translations of any text field, and the history issue's additions).
 PASS_THROUGH = ("*_fa", "*_ru", "status", "recognised_by", "start_date_edtf", "end_date_edtf")
 ALWAYS_WRITTEN = ("start_date", "end_date")  # written as null when a record leaves them out
 PHRASE = re.compile(r"\{([a-z0-9_]+)\}")
+
+
+def passes_through(key: str) -> bool:
+    """True for a field published as the record gives it (``description_fa``, ``status`` …)."""
+    return any(fnmatch.fnmatchcase(key, pattern) for pattern in PASS_THROUGH)
+
+
+# The contract's fields in the one order of the data contract (server/core/columns.py); the
+# names come together, the fields that pass through follow in the record's own order.
+COMMON = tuple(
+    key
+    for key in CONTRACT_ORDER
+    if key not in DAY_COLUMNS and (key.startswith("name") or not passes_through(key))
+)
 ABSENT = object()  # a property a feature leaves out (unlike one that is null)
 
 
@@ -78,6 +81,11 @@ def read_csv(path: Path) -> list[dict[str, str]]:
 def numbers(text: str) -> list[float]:
     """Parse ``"47.95 41.0 49.2 42.3"`` (a box or one point) into floats."""
     return [float(value) for value in text.split()]
+
+
+def split_sources(cell: str) -> list[str]:
+    """Parse a CSV ``sources`` cell, ``key: locator; key2``, into its keys, each once."""
+    return list(dict.fromkeys(ref.strip() for ref in cell.split(";") if ref.strip()))
 
 
 def points(text: str) -> list[tuple]:
@@ -123,9 +131,7 @@ def publish(
     unknown = [
         key
         for key in fields
-        if key not in COMMON
-        and key not in allowed
-        and not any(fnmatch.fnmatchcase(key, pattern) for pattern in PASS_THROUGH)
+        if key not in COMMON and key not in allowed and not passes_through(key)
     ]
     if unknown:
         raise RecordError(f"{where}: unknown field(s) {', '.join(unknown)}")
@@ -228,7 +234,7 @@ def consulates(geodata: Path = GEODATA) -> list[Record]:
     records = []
     for row in read_csv(path):
         fields = {key: value for key, value in row.items() if key not in ("lon", "lat")}
-        fields["sources"] = [ref.strip() for ref in row.get("sources", "").split(";")]
+        fields["sources"] = split_sources(row.get("sources", ""))
         where = f"{path}: row"
         try:
             recipe = {"point": (float(row["lon"]), float(row["lat"]))}
@@ -266,13 +272,110 @@ def rivers(geodata: Path = GEODATA) -> list[Record]:
     return _named_rows("rivers", "river", ("points",), geodata)
 
 
+def gazetteer(geodata: Path = GEODATA) -> list[Record]:
+    """Name periods of ``gazetteer/names.csv`` at the points of ``places.csv``, place by place.
+
+    A place's names share ``chain`` (and ``place``): its id. A period's id is its name's slug
+    and first year (``tiflis-early``, ``tbilisi-1936``).
+    """
+    folder = geodata / "records" / "gazetteer"
+    places = {row["id"]: row for row in read_csv(folder / "places.csv")}
+    names: dict[str, list] = {place: [] for place in places}
+    for row in read_csv(folder / "names.csv"):
+        if row.get("place_id") not in places:
+            raise RecordError(f"{folder / 'names.csv'}: unknown place {row.get('place_id')!r}")
+        names[row["place_id"]].append(row)
+    allowed = layer_properties("gazetteer", geodata)
+    out = []
+    for place_id, place in places.items():
+        texts = {key: value for key, value in place.items() if key.startswith("description")}
+        for row in sorted(names[place_id], key=lambda row: row.get("start_date", "")):
+            start, rank = row.get("start_date"), place.get("rank", "")
+            fields = (
+                {key: value for key, value in row.items() if key != "place_id"}
+                | {
+                    "id": f"{slug(row.get('name', ''))}-{start[:4] if start else 'early'}",
+                    "chain": place_id,
+                    "place": place_id,
+                    "kind": place.get("kind"),
+                    "rank": int(rank) if rank.isdigit() else rank,
+                    "sources": split_sources(
+                        f"{row.get('sources', '')};{place.get('sources', '')}"
+                    ),
+                }
+                | texts
+            )
+            recipe = {"point": (float(place["lon"]), float(place["lat"]))}
+            out.append(Record(publish(fields, allowed, f"{folder}/names.csv: name"), recipe))
+    return out
+
+
+def slug(text: str) -> str:
+    """ASCII slug of a display name (Türkmenbaşy -> turkmenbasy, Barda'a -> bardaa)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower().replace("'", "")).strip("-")
+
+
+def states(geodata: Path = GEODATA) -> list[Record]:
+    """The name periods of ``states/polities.csv``: what each gives every feature of its state.
+
+    Which land a state held, and so its features, comes from the shapes and ``holders.csv``
+    (``tools/build_states.py``); the recipe keeps the period's days and sources.
+    """
+    out = []
+    for row in read_csv(geodata / "records" / "states" / "polities.csv"):
+        props = {k: v for k, v in row.items() if k not in ("start_date", "end_date", "sources")}
+        recipe = {"span": span_of(row.get("start_date"), row.get("end_date"))}
+        recipe |= {"sources": split_sources(row["sources"]), "certainty": props.pop("certainty")}
+        out.append(Record(props, recipe))
+    return out
+
+
+def states_drift(geodata: Path = GEODATA) -> list[str]:
+    """Say where ``states.geojson`` differs from its records.
+
+    Each feature must carry its state's names, kind and descriptions, lie within that name
+    period, cite its sources, and quote one holders row's date note in all three languages.
+    """
+    path = geodata / "states.geojson"
+    periods = {r.properties["state"]: r for r in states(geodata)}
+    notes = {note_of(row) for row in read_csv(geodata / "records" / "states" / "holders.csv")}
+    problems = []
+    for props in (f["properties"] for f in json.loads(path.read_text("utf-8"))["features"]):
+        where, period = f"{path}: {props['id']}", periods.get(props.get("state"))
+        if period is None:
+            problems.append(f"{where}: state {props.get('state')!r} not in polities.csv")
+            continue
+        problems += [
+            f"{where}: {key} is {_shown(props, key)}, records say {_shown(period.properties, key)}"
+            for key, value in period.properties.items()
+            if props.get(key, ABSENT) != value
+        ]
+        first, last = span_of(props["start_date"], props["end_date"])
+        if first < period.recipe["span"][0] or last > period.recipe["span"][1]:
+            problems.append(f"{where}: its days are not all within {props['state']}'s")
+        if not set(period.recipe["sources"]) <= set(props["sources"]):
+            problems.append(f"{where}: sources lack those of {props['state']}")
+        if note_of(props) not in notes | {(None, None, None)}:
+            problems.append(f"{where}: date_note is in no row of holders.csv")
+    return problems
+
+
+def note_of(fields: dict) -> tuple:
+    """A date note in its three languages."""
+    return tuple(fields.get(f"date_note{tail}") for tail in ("", "_fa", "_ru"))
+
+
 READERS: dict[str, Callable[[Path], list[Record]]] = {
+    "states": states,
     "cessions": cessions,
     "spheres_1907": lambda geodata: toml_layer("spheres_1907", geodata),
     "occupations": lambda geodata: toml_layer("occupations", geodata),
     "corridors": lambda geodata: toml_layer("corridors", geodata),
     "consulates": consulates,
     "events": lambda geodata: toml_layer("events", geodata),
+    "modern_borders": lambda geodata: toml_layer("modern_borders", geodata),
+    "gazetteer": gazetteer,
     "basemap/water": lambda geodata: seas(geodata) + lakes(geodata),
     "basemap/rivers": rivers,
 }
@@ -286,6 +389,8 @@ def read_layer(layer: str, geodata: Path = GEODATA) -> list[Record]:
 # ------------------------------------------------------------------------------ drift
 def drift(layer: str, geodata: Path = GEODATA) -> list[str]:
     """Say where ``geodata/<layer>.geojson`` differs from its records (empty: they agree)."""
+    if layer == "states":
+        return states_drift(geodata)
     path = geodata / f"{layer}.geojson"
     expected = {r.properties["id"]: r.properties for r in read_layer(layer, geodata)}
     features = json.loads(path.read_text(encoding="utf-8"))["features"]
