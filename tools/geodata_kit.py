@@ -126,6 +126,12 @@ def read_shapes(path: Path) -> dict[str, shapely.Geometry]:
     return {f["properties"]["id"]: shape(f["geometry"]) for f in collection["features"]}
 
 
+def cession_territories() -> dict[str, shapely.Geometry]:
+    """Each territory of the published cessions layer (all its periods share one shape)."""
+    layer = json.loads((GEODATA / "cessions.geojson").read_text(encoding="utf-8"))
+    return {f["properties"]["territory"]: shape(f["geometry"]) for f in layer["features"]}
+
+
 def drawn(shapes: dict[str, shapely.Geometry], key: str, path: Path) -> shapely.Geometry:
     """The shape ``key`` of ``shapes`` (read from ``path``), or a one-line error."""
     if key not in shapes:
