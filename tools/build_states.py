@@ -37,16 +37,16 @@ ISLET = 5e-3  # drop polygon parts smaller than this after simplifying (deg², a
 SHAPE_SOURCE = "naturalearth-admin1"
 
 
-def unit_geometries(places, zones: dict) -> dict[str, tuple[str, shapely.Geometry]]:
+def unit_geometries(data_dir, zones: dict) -> dict[str, tuple[str, shapely.Geometry]]:
     """Admin-1 units (and their cut pieces) by key ``code`` or ``code:piece``, clipped to land."""
     countries = {c for z in zones["zones"].values() for c in z.get("countries", [])}
     named = {u.split(":")[0] for z in zones["zones"].values() for u in z.get("units", [])}
+    places = kit.npm_file(data_dir, "package/data/build.json")
     frame = gpd.read_file(places, columns=["adm1_code", "adm0_a3"])
     frame = frame[frame["adm0_a3"].isin(countries) | frame["adm1_code"].isin(named)]
-    land = shapely.union_all(gpd.read_file(kit.BASEMAP_LAND).geometry.values)
     water = gpd.read_file(kit.GEODATA / "basemap" / "water.geojson")
     lakes = shapely.union_all(water[water["kind"] == "lake"].geometry.values)
-    land = shapely.make_valid(land).difference(lakes).intersection(WINDOW)
+    land = kit.load_land(data_dir).difference(lakes).intersection(WINDOW)
     units = {}
     for code, country, geom in zip(frame.adm1_code, frame.adm0_a3, frame.geometry, strict=True):
         clipped = polygons(shapely.make_valid(geom).intersection(land))
@@ -124,16 +124,7 @@ def solid(geom) -> bool:
 
 def coverage(units: dict, owner: dict) -> dict[str, shapely.Geometry]:
     """Re-node the zoned units into one valid coverage and simplify it with shared edges."""
-    keys = sorted(owner)
-    lines = shapely.set_precision(shapely.union_all([units[k][1].boundary for k in keys]), GRID)
-    faces = shapely.get_parts(shapely.polygonize(shapely.get_parts(shapely.union_all(lines))))
-    tree = shapely.STRtree([units[k][1] for k in keys])
-    pieces = defaultdict(list)
-    for face in faces:
-        hits = tree.query(face.point_on_surface(), predicate="within")
-        if len(hits):
-            pieces[keys[hits[0]]].append(face)
-    merged = {k: shapely.coverage_union_all(v) for k, v in pieces.items()}
+    merged = kit.renode({key: units[key][1] for key in sorted(owner)}, GRID)
     merged = {k: g for k, g in merged.items() if g.area > SPECK}
     simple = shapely.coverage_simplify(list(merged.values()), TOLERANCE)
     out = {
@@ -209,7 +200,7 @@ def properties(period: records.Record, seg: Segment, rows: list[dict], place: st
 def main() -> None:
     args = kit.parser(__doc__).parse_args()
     zones = records.read_toml(FOLDER / "zones.toml")
-    units = unit_geometries(kit.npm_file(args.data, "package/data/build.json"), zones)
+    units = unit_geometries(args.data, zones)
     outlines = kit.cession_territories()
     units, owner, territories = split_by_territories(units, zone_of_units(zones, units), outlines)
     cessions = json.loads(CESSIONS.read_text(encoding="utf-8"))["features"]

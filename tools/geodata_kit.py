@@ -162,6 +162,23 @@ def counter_clockwise(geom: shapely.Geometry) -> shapely.Geometry:
     return orient(geom, 1.0) if geom.geom_type == "Polygon" else geom
 
 
+def renode(shapes: dict[str, shapely.Geometry], grid: float) -> dict[str, shapely.Geometry]:
+    """Re-draw the shapes from the faces of all their boundaries, snapped to ``grid``.
+
+    Each face goes to the first shape containing it, so neighbours share identical vertices;
+    ``coverage_simplify`` then only drops vertices and cannot open a gap.
+    """
+    lines = shapely.set_precision(shapely.union_all([g.boundary for g in shapes.values()]), grid)
+    faces = shapely.get_parts(shapely.polygonize(shapely.get_parts(shapely.union_all(lines))))
+    keys, tree = list(shapes), shapely.STRtree(list(shapes.values()))
+    owner: dict[str, list] = {key: [] for key in keys}
+    for face in faces:
+        hits = tree.query(face.point_on_surface(), predicate="within")
+        if len(hits):
+            owner[keys[min(hits)]].append(face)
+    return {key: shapely.coverage_union_all(parts) for key, parts in owner.items()}
+
+
 def polish(geom: shapely.Geometry, decimals: int, min_area: float = 1e-4) -> shapely.Geometry:
     """Valid, polygonal, snapped to the output grid, without slivers, counter-clockwise.
 
