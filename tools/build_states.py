@@ -49,7 +49,7 @@ def unit_geometries(data_dir, zones: dict) -> dict[str, tuple[str, shapely.Geome
     land = kit.load_land(data_dir).difference(lakes).intersection(WINDOW)
     units = {}
     for code, country, geom in zip(frame.adm1_code, frame.adm0_a3, frame.geometry, strict=True):
-        clipped = polygons(shapely.make_valid(geom).intersection(land))
+        clipped = kit.polygonal(shapely.make_valid(geom).intersection(land))
         for key, piece in split_unit(code, clipped, zones["splits"]).items():
             if not piece.is_empty:
                 units[key] = (country, piece)
@@ -63,18 +63,13 @@ def split_unit(code: str, geom, splits: dict) -> dict:
     pieces, taken = {}, shapely.Polygon()
     for name, extent in splits[code].items():
         if extent != "rest":
-            pieces[f"{code}:{name}"] = polygons(geom.intersection(shapely.box(*extent)) - taken)
+            piece = geom.intersection(shapely.box(*extent)).difference(taken)
+            pieces[f"{code}:{name}"] = kit.polygonal(piece)
             taken = taken.union(shapely.box(*extent))
         else:
             rest = name
-    pieces[f"{code}:{rest}"] = polygons(geom.difference(taken))
+    pieces[f"{code}:{rest}"] = kit.polygonal(geom.difference(taken))
     return pieces
-
-
-def polygons(geom):
-    """Only the polygonal parts of a geometry."""
-    parts = [p for p in shapely.get_parts(geom) if p.geom_type == "Polygon" and p.area > 0]
-    return shapely.union_all(parts) if parts else shapely.Polygon()
 
 
 def zone_of_units(zones: dict, units: dict) -> dict[str, str]:
@@ -102,14 +97,14 @@ def split_by_territories(units: dict, owner: dict, territories: dict) -> tuple[d
     tree, names = shapely.STRtree(list(territories.values())), list(territories)
     pieces, zones, found = {}, {}, {}
     for key, (country, geom) in units.items():
-        shares = {names[i]: polygons(geom & territories[names[i]]) for i in tree.query(geom)}
+        shares = {names[i]: kit.polygonal(geom & territories[names[i]]) for i in tree.query(geom)}
         shares = {t: g for t, g in shares.items() if solid(g)}
-        outside = polygons(geom.difference(shapely.union_all(list(shares.values()))))
+        outside = kit.polygonal(geom.difference(shapely.union_all(list(shares.values()))))
         if solid(outside) or not shares:
             shares[None] = outside
         biggest = max(shares, key=lambda t: shares[t].area)
         others = [piece for territory, piece in shares.items() if territory != biggest]
-        shares[biggest] = polygons(geom.difference(shapely.union_all(others)))
+        shares[biggest] = kit.polygonal(geom.difference(shapely.union_all(others)))
         for territory, piece in shares.items():
             piece_key = key if len(shares) == 1 else f"{key}@{territory}"
             pieces[piece_key], zones[piece_key] = (country, piece), owner[key]
@@ -135,8 +130,8 @@ def coverage(units: dict, owner: dict) -> dict[str, shapely.Geometry]:
 
 def drop_islets(geom):
     """Drop islands and slivers below ISLET deg² (they cost bytes and show at no zoom used)."""
-    return polygons(
-        shapely.union_all([p for p in shapely.get_parts(polygons(geom)) if p.area >= ISLET])
+    return kit.polygonal(
+        shapely.union_all([p for p in shapely.get_parts(kit.polygonal(geom)) if p.area >= ISLET])
     )
 
 
@@ -178,7 +173,7 @@ def features(pieces, owner, territories, timelines) -> list[dict]:
 
 def multi(geom) -> shapely.Geometry:
     """The polygons of ``geom`` as one MultiPolygon, or a Polygon if it is one, CCW."""
-    parts = shapely.get_parts(polygons(geom))
+    parts = shapely.get_parts(kit.polygonal(geom))
     return kit.counter_clockwise(parts[0] if len(parts) == 1 else shapely.MultiPolygon(parts))
 
 

@@ -279,31 +279,23 @@ def gazetteer(geodata: Path = GEODATA) -> list[Record]:
     """
     folder = geodata / "records" / "gazetteer"
     places = {row["id"]: row for row in read_csv(folder / "places.csv")}
-    names: dict[str, list] = {place: [] for place in places}
-    for row in read_csv(folder / "names.csv"):
-        if row.get("place_id") not in places:
-            raise RecordError(f"{folder / 'names.csv'}: unknown place {row.get('place_id')!r}")
-        names[row["place_id"]].append(row)
-    allowed = layer_properties("gazetteer", geodata)
-    out = []
+    names = sorted(read_csv(folder / "names.csv"), key=lambda row: row.get("start_date", ""))
+    unknown = sorted({row.get("place_id", "") for row in names} - set(places))
+    if unknown:
+        raise RecordError(f"{folder / 'names.csv'}: unknown place(s) {', '.join(unknown)}")
+    allowed, out = layer_properties("gazetteer", geodata), []
     for place_id, place in places.items():
         texts = {key: value for key, value in place.items() if key.startswith("description")}
-        for row in sorted(names[place_id], key=lambda row: row.get("start_date", "")):
-            start, rank = row.get("start_date"), place.get("rank", "")
-            fields = (
-                {key: value for key, value in row.items() if key != "place_id"}
-                | {
-                    "id": f"{slug(row.get('name', ''))}-{start[:4] if start else 'early'}",
-                    "chain": place_id,
-                    "place": place_id,
-                    "kind": place.get("kind"),
-                    "rank": int(rank) if rank.isdigit() else rank,
-                    "sources": split_sources(
-                        f"{row.get('sources', '')};{place.get('sources', '')}"
-                    ),
-                }
-                | texts
-            )
+        rank, cited = place.get("rank", ""), place.get("sources", "")
+        for row in (row for row in names if row["place_id"] == place_id):
+            start = row.get("start_date")
+            fields = {key: value for key, value in row.items() if key != "place_id"} | {
+                "id": f"{slug(row.get('name', ''))}-{start[:4] if start else 'early'}",
+                **{"chain": place_id, "place": place_id, "kind": place.get("kind")},
+                "rank": int(rank) if rank.isdigit() else rank,
+                "sources": split_sources(f"{row.get('sources', '')};{cited}"),
+            }
+            fields |= texts
             recipe = {"point": (float(place["lon"]), float(place["lat"]))}
             out.append(Record(publish(fields, allowed, f"{folder}/names.csv: name"), recipe))
     return out
