@@ -30,7 +30,7 @@ FOLDER = kit.RECORDS / "states"
 CESSIONS = kit.GEODATA / "cessions.geojson"
 WINDOW = shapely.box(24, 20, 76, 62)  # the basemap's window
 GRID = 10 ** -kit.DECIMALS["states"]  # about 100 m, far below the simplification
-TOLERANCE = 0.12  # coverage_simplify (Visvalingam-Whyatt) tolerance, degrees: see the size note
+TOLERANCE = 0.12  # coverage_simplify tolerance, degrees (about 12 km: keeps the file near 0.5 MB)
 SPECK = 2e-4  # drop pieces smaller than this (deg², about 2 km²)
 SOLID = 5e-3  # a piece thinner than this on average (area / perimeter, degrees) is a sliver
 ISLET = 5e-3  # drop polygon parts smaller than this after simplifying (deg², about 50 km²)
@@ -167,7 +167,8 @@ def features(pieces, owner, territories, timelines) -> list[dict]:
         big, seg = members[0]
         place = owner[big] + (f"-{territories[big]}" if territories[big] else "")
         rows = [holders[s.row] for _, s in members]
-        out.append(kit.feature(properties(states[state], seg, rows, place), multi(geom), 3))
+        props = properties(states[state], seg, rows, place)
+        out.append(kit.feature(props, multi(geom), kit.DECIMALS["states"]))
     return out
 
 
