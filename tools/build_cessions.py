@@ -57,23 +57,10 @@ def disjoint_shapes(rows: list[dict], units: dict, land: shapely.Geometry) -> di
 
 
 def renode(shapes: dict) -> dict:
-    """Re-draw the territories from the faces of all their boundaries, snapped to the grid.
-
-    Each face goes to the first territory containing it, so neighbours share identical
-    vertices; coverage_simplify then only drops vertices and cannot open a gap.
-    """
-    lines = shapely.set_precision(shapely.union_all([g.boundary for g in shapes.values()]), GRID)
-    faces = shapely.get_parts(shapely.polygonize(shapely.get_parts(shapely.union_all(lines))))
-    owner: dict[str, list] = {slug: [] for slug in shapes}
-    for face in faces:
-        point = face.point_on_surface()
-        slug = next((s for s, g in shapes.items() if g.contains(point)), None)
-        if slug:
-            owner[slug].append(face)
-    merged = {slug: shapely.coverage_union_all(faces) for slug, faces in owner.items()}
+    """The territories re-noded on the output grid (``kit.renode``), without clipping specks."""
     return {
         slug: shapely.union_all([p for p in shapely.get_parts(g) if p.area > MIN_PART])
-        for slug, g in merged.items()
+        for slug, g in kit.renode(shapes, GRID).items()
     }
 
 

@@ -16,8 +16,6 @@ small for Natural Earth (the island of Ashurada) is drawn by hand in
 
 from __future__ import annotations
 
-import json
-
 import geodata_kit as kit
 import records
 import shapely
@@ -49,15 +47,6 @@ def in_persia(recipe: dict, provinces: dict, areas: dict, persia) -> shapely.Geo
     return shapely.union_all(parts).intersection(persia)
 
 
-def territory_shapes() -> dict[str, shapely.Geometry]:
-    """Each territory of the published cessions layer (all its periods share one shape)."""
-    layer = json.loads((kit.GEODATA / "cessions.geojson").read_text(encoding="utf-8"))
-    return {
-        f["properties"]["territory"]: shapely.geometry.shape(f["geometry"])
-        for f in reversed(layer["features"])
-    }
-
-
 def area_of(recipe: dict, sources: dict) -> shapely.Geometry:
     """A feature's whole shape: its part in Persia, its cessions territories, its drawn shape."""
     parts = [in_persia(recipe, sources["provinces"], sources["areas"], sources["persia"])]
@@ -77,7 +66,7 @@ def main() -> None:
         "provinces": load_provinces(args.data, doc["provinces"]),
         "areas": doc["areas"],
         "persia": kit.load_persia(args.data, kit.load_land(args.data)),
-        "territories": territory_shapes(),
+        "territories": kit.cession_territories(),
         "drawn": kit.read_shapes(SHAPES),
     }
     decimals = kit.DECIMALS["occupations"]

@@ -32,8 +32,9 @@ RECORDS = GEODATA / "records"
 BASEMAP_LAND = GEODATA / "basemap" / "land.geojson"
 
 # Decimals written per layer. Cessions keep 5 because their shared borders are noded on that
-# grid; the schematic layers and the basemap need no better than 4 (about 10 m). Points are
-# written as the records give them (at most 6 decimals, the contract's limit).
+# grid; the schematic layers and the basemap need no better than 4 (about 10 m), the states
+# (simplified by kilometres) 3. Points are written as the records give them (at most 6
+# decimals, the contract's limit), the gazetteer's labels at 4.
 DECIMALS = {
     "cessions": 5,
     "spheres_1907": 4,
@@ -42,6 +43,9 @@ DECIMALS = {
     "consulates": 6,
     "events": 6,
     "basemap": 4,
+    "states": 3,
+    "gazetteer": 4,
+    "modern_borders": 4,
 }
 NPM_PACKAGES = {
     "world-atlas@2.0.2": ("package/countries-10m.json", "package/land-10m.json"),
@@ -122,6 +126,12 @@ def read_shapes(path: Path) -> dict[str, shapely.Geometry]:
     return {f["properties"]["id"]: shape(f["geometry"]) for f in collection["features"]}
 
 
+def cession_territories() -> dict[str, shapely.Geometry]:
+    """Each territory of the published cessions layer (all its periods share one shape)."""
+    layer = json.loads((GEODATA / "cessions.geojson").read_text(encoding="utf-8"))
+    return {f["properties"]["territory"]: shape(f["geometry"]) for f in layer["features"]}
+
+
 def drawn(shapes: dict[str, shapely.Geometry], key: str, path: Path) -> shapely.Geometry:
     """The shape ``key`` of ``shapes`` (read from ``path``), or a one-line error."""
     if key not in shapes:
@@ -150,6 +160,23 @@ def counter_clockwise(geom: shapely.Geometry) -> shapely.Geometry:
     if geom.geom_type == "MultiPolygon":
         return shapely.MultiPolygon([orient(p, 1.0) for p in geom.geoms])
     return orient(geom, 1.0) if geom.geom_type == "Polygon" else geom
+
+
+def renode(shapes: dict[str, shapely.Geometry], grid: float) -> dict[str, shapely.Geometry]:
+    """Re-draw the shapes from the faces of all their boundaries, snapped to ``grid``.
+
+    Each face goes to the first shape containing it, so neighbours share identical vertices;
+    ``coverage_simplify`` then only drops vertices and cannot open a gap.
+    """
+    lines = shapely.set_precision(shapely.union_all([g.boundary for g in shapes.values()]), grid)
+    faces = shapely.get_parts(shapely.polygonize(shapely.get_parts(shapely.union_all(lines))))
+    keys, tree = list(shapes), shapely.STRtree(list(shapes.values()))
+    owner: dict[str, list] = {key: [] for key in keys}
+    for face in faces:
+        hits = tree.query(face.point_on_surface(), predicate="within")
+        if len(hits):
+            owner[keys[min(hits)]].append(face)
+    return {key: shapely.coverage_union_all(parts) for key, parts in owner.items()}
 
 
 def polish(geom: shapely.Geometry, decimals: int, min_area: float = 1e-4) -> shapely.Geometry:

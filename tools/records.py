@@ -3,8 +3,8 @@
 The records are what historians and translators edit (CSV and TOML, see
 ``geodata/records/README.md``); the builders turn them into ``geodata/*.geojson``. Both the
 builders and ``tests/data/test_records.py`` read records through this module, so the test checks
-exactly what a builder would write. Standard library only: it runs without GeoPandas, without a
-network and without the server.
+exactly what a builder would write. Standard library and the server's core (the contract's column
+order, its dates) only: it runs without GeoPandas, without a network and without Flask.
 """
 
 from __future__ import annotations
@@ -15,34 +15,36 @@ import fnmatch
 import json
 import re
 import tomllib
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from server.core.columns import CONTRACT_ORDER, DAY_COLUMNS
+from server.core.dates import span_of
+
 GEODATA = Path(__file__).resolve().parents[1] / "geodata"
 
-# The data contract's properties (geodata/README.md), in the order they are written.
-COMMON = (
-    "id",
-    "name",
-    "name_fa",
-    "name_ru",
-    "kind",
-    "start_date",
-    "end_date",
-    "date_note",
-    "certainty",
-    "sources",
-    "description",
-    "chain",
-)
 # Fields a record may carry beyond the contract and its layer's catalogue properties; they are
 # published as they are (translations of any text field, and the history issue's additions).
 PASS_THROUGH = ("*_fa", "*_ru", "status", "recognised_by", "start_date_edtf", "end_date_edtf")
 ALWAYS_WRITTEN = ("start_date", "end_date")  # written as null when a record leaves them out
 PHRASE = re.compile(r"\{([a-z0-9_]+)\}")
-ABSENT = object()  # a property a feature leaves out (unlike one that is null)
+
+
+def passes_through(key: str) -> bool:
+    """True for a field published as the record gives it (``description_fa``, ``status`` …)."""
+    return any(fnmatch.fnmatchcase(key, pattern) for pattern in PASS_THROUGH)
+
+
+# The contract's fields in the one order of the data contract (server/core/columns.py); the
+# names come together, the fields that pass through follow in the record's own order.
+COMMON = tuple(
+    key
+    for key in CONTRACT_ORDER
+    if key not in DAY_COLUMNS and (key.startswith("name") or not passes_through(key))
+)
 
 
 class RecordError(ValueError):
@@ -78,6 +80,11 @@ def read_csv(path: Path) -> list[dict[str, str]]:
 def numbers(text: str) -> list[float]:
     """Parse ``"47.95 41.0 49.2 42.3"`` (a box or one point) into floats."""
     return [float(value) for value in text.split()]
+
+
+def split_sources(cell: str) -> list[str]:
+    """Parse a CSV ``sources`` cell, ``key: locator; key2``, into its keys, each once."""
+    return list(dict.fromkeys(ref.strip() for ref in cell.split(";") if ref.strip()))
 
 
 def points(text: str) -> list[tuple]:
@@ -123,9 +130,7 @@ def publish(
     unknown = [
         key
         for key in fields
-        if key not in COMMON
-        and key not in allowed
-        and not any(fnmatch.fnmatchcase(key, pattern) for pattern in PASS_THROUGH)
+        if key not in COMMON and key not in allowed and not passes_through(key)
     ]
     if unknown:
         raise RecordError(f"{where}: unknown field(s) {', '.join(unknown)}")
@@ -228,7 +233,7 @@ def consulates(geodata: Path = GEODATA) -> list[Record]:
     records = []
     for row in read_csv(path):
         fields = {key: value for key, value in row.items() if key not in ("lon", "lat")}
-        fields["sources"] = [ref.strip() for ref in row.get("sources", "").split(";")]
+        fields["sources"] = split_sources(row.get("sources", ""))
         where = f"{path}: row"
         try:
             recipe = {"point": (float(row["lon"]), float(row["lat"]))}
@@ -266,13 +271,67 @@ def rivers(geodata: Path = GEODATA) -> list[Record]:
     return _named_rows("rivers", "river", ("points",), geodata)
 
 
+def gazetteer(geodata: Path = GEODATA) -> list[Record]:
+    """Name periods of ``gazetteer/names.csv`` at the points of ``places.csv``, place by place.
+
+    A place's names share ``chain`` (and ``place``): its id. A period's id is its name's slug
+    and first year (``tiflis-early``, ``tbilisi-1936``).
+    """
+    folder = geodata / "records" / "gazetteer"
+    places = {row["id"]: row for row in read_csv(folder / "places.csv")}
+    names = sorted(read_csv(folder / "names.csv"), key=lambda row: row.get("start_date", ""))
+    unknown = sorted({row.get("place_id", "") for row in names} - set(places))
+    if unknown:
+        raise RecordError(f"{folder / 'names.csv'}: unknown place(s) {', '.join(unknown)}")
+    allowed, out = layer_properties("gazetteer", geodata), []
+    for place_id, place in places.items():
+        texts = {key: value for key, value in place.items() if key.startswith("description")}
+        rank, cited = place.get("rank", ""), place.get("sources", "")
+        for row in (row for row in names if row["place_id"] == place_id):
+            start = row.get("start_date")
+            fields = {key: value for key, value in row.items() if key != "place_id"} | {
+                "id": f"{slug(row.get('name', ''))}-{start[:4] if start else 'early'}",
+                **{"chain": place_id, "place": place_id, "kind": place.get("kind")},
+                "rank": int(rank) if rank.isdigit() else rank,
+                "sources": split_sources(f"{row.get('sources', '')};{cited}"),
+            }
+            fields |= texts
+            recipe = {"point": (float(place["lon"]), float(place["lat"]))}
+            out.append(Record(publish(fields, allowed, f"{folder}/names.csv: name"), recipe))
+    return out
+
+
+def slug(text: str) -> str:
+    """ASCII slug of a display name (Türkmenbaşy -> turkmenbasy, Barda'a -> bardaa)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower().replace("'", "")).strip("-")
+
+
+def states(geodata: Path = GEODATA) -> list[Record]:
+    """The name periods of ``states/polities.csv``: what each gives every feature of its state.
+
+    Which land a state held, and so its features, comes from the shapes and ``holders.csv``
+    (``tools/build_states.py``); the recipe keeps the period's days and sources.
+    """
+    out = []
+    for row in read_csv(geodata / "records" / "states" / "polities.csv"):
+        props = {k: v for k, v in row.items() if k not in ("start_date", "end_date", "sources")}
+        recipe = {"span": span_of(row.get("start_date"), row.get("end_date"))}
+        recipe |= {"sources": split_sources(row["sources"]), "certainty": props.pop("certainty")}
+        out.append(Record(props, recipe))
+    return out
+
+
 READERS: dict[str, Callable[[Path], list[Record]]] = {
+    "states": states,
     "cessions": cessions,
     "spheres_1907": lambda geodata: toml_layer("spheres_1907", geodata),
     "occupations": lambda geodata: toml_layer("occupations", geodata),
     "corridors": lambda geodata: toml_layer("corridors", geodata),
     "consulates": consulates,
     "events": lambda geodata: toml_layer("events", geodata),
+    "modern_borders": lambda geodata: toml_layer("modern_borders", geodata),
+    "gazetteer": gazetteer,
     "basemap/water": lambda geodata: seas(geodata) + lakes(geodata),
     "basemap/rivers": rivers,
 }
@@ -281,34 +340,3 @@ READERS: dict[str, Callable[[Path], list[Record]]] = {
 def read_layer(layer: str, geodata: Path = GEODATA) -> list[Record]:
     """Return the records of ``layer`` (a key of ``READERS``) in publishing order."""
     return READERS[layer](geodata)
-
-
-# ------------------------------------------------------------------------------ drift
-def drift(layer: str, geodata: Path = GEODATA) -> list[str]:
-    """Say where ``geodata/<layer>.geojson`` differs from its records (empty: they agree)."""
-    path = geodata / f"{layer}.geojson"
-    expected = {r.properties["id"]: r.properties for r in read_layer(layer, geodata)}
-    features = json.loads(path.read_text(encoding="utf-8"))["features"]
-    published = {f["properties"].get("id"): f["properties"] for f in features}
-    problems = [
-        f"{path}: {fid}: in the records, not in the file"
-        for fid in expected.keys() - published.keys()
-    ]
-    problems += [
-        f"{path}: {fid}: in the file, not in the records"
-        for fid in published.keys() - expected.keys()
-    ]
-    if not problems and list(expected) != list(published):
-        problems.append(f"{path}: the features are not in the order of the records")
-    for fid, want in expected.items():
-        have = published.get(fid, want)
-        problems += [
-            f"{path}: {fid}: {key} is {_shown(have, key)}, records say {_shown(want, key)}"
-            for key in sorted(want.keys() | have.keys())
-            if want.get(key, ABSENT) != have.get(key, ABSENT)
-        ]
-    return problems
-
-
-def _shown(props: dict, key: str) -> str:
-    return repr(props[key]) if key in props else "absent"

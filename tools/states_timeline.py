@@ -5,144 +5,108 @@ rules can be read and tested on their own. ``tools/build_states.py`` does the ge
 
 A *segment* is a closed interval of days during which one state held a piece of land. The
 holders of a zone come from ``holders.csv``; a row whose polity is ``=cessions`` follows the
-cessions layer (Persia -> ``iran``, Russia -> ``russia``) for land inside a cession territory,
-and ``=cessions/iran`` falls back to ``iran`` where the cessions layer draws nothing. The
-polity's name on each day comes from ``polities.csv`` (Qajar Persia, Russian Empire, ...).
+cessions layer for land inside a cession territory (its controller's polity: Persia ->
+``iran``, Russia -> ``russia``, Armenia -> ``armenia`` ...), ``=cessions/iran`` falls back to
+``iran`` where the cessions layer draws nothing, and ``Controller:polity`` words after it
+redraw one controller as another polity (``=cessions/armenia Russia:armenia``: the Soviet
+rule the cessions call Russia is the Armenian SSR until the union treaty). The polity's name
+on each day comes from ``polities.csv`` (Qajar Persia, Russian Empire, ...).
 """
 
 from __future__ import annotations
 
-import csv
-import json
-from dataclasses import dataclass, replace
-from datetime import date, timedelta
-from pathlib import Path
+from datetime import date
+from typing import NamedTuple
 
-# The cessions' holders that are polities of the states layer. The short-lived governments of
-# 1918–20 that the states layer does not draw as polities (Transcaspia, the Centrocaspian
-# Dictatorship, contested land) leave the states layer's own zones in place.
+from server.core.contract import CERTAINTIES
+from server.core.dates import span_of
+
+# The polity of the states layer that each controller of the cessions layer stands for.
 CONTROLLER_POLITY = {
     "Persia": "iran",
     "Russia": "russia",
     "Georgia": "georgia",
     "Armenia": "armenia",
     "Azerbaijan": "azerbaijan",
+    "Contested": "contested",
+    "Transcaspia": "transcaspia",
+    "Centrocaspian": "centrocaspian",
 }
-CERTAINTY_ORDER = ("exact", "approximate", "disputed")
 
 
-@dataclass(frozen=True)
-class Segment:
-    """Days ``first``..``last`` (ordinals) held by ``polity``; ``start``/``end`` as written."""
+class Segment(NamedTuple):
+    """Days ``first``..``last`` (ordinals) held by ``polity``; ``start``/``end`` as written.
+
+    ``row`` is the index of the holders.csv row that produced it (for sources and notes).
+    """
 
     first: int
     last: int
     start: str
     end: str | None
     polity: str
-    row: int  # index of the holders.csv row that produced it (for sources and notes)
+    row: int = -1
     state: str = ""
 
 
-def first_day(value: str | None) -> int:
-    """Ordinal of the first day of a partial ISO date; None = the distant past."""
-    if not value:
-        return date.min.toordinal()
-    parts = [int(p) for p in value.split("-")] + [1, 1]
-    return date(parts[0], parts[1], parts[2]).toordinal()
+def segment(start: str | None, end: str | None, polity: str = "", row: int = -1) -> Segment:
+    """The segment of a record's partial dates (empty = open); ordinals make day arithmetic."""
+    first, last = span_of(start or None, end or None)
+    return Segment(first.toordinal(), last.toordinal(), start or "", end or None, polity, row)
 
 
-def last_day(value: str | None) -> int:
-    """Ordinal of the last day of a partial ISO date; None = still holds."""
-    if not value:
-        return date.max.toordinal()
-    parts = [int(p) for p in value.split("-")]
-    if len(parts) == 3:
-        return date(*parts).toordinal()
-    if len(parts) == 2:
-        year, month = parts
-        return (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).toordinal()
-    return date(parts[0], 12, 31).toordinal()
-
-
-def iso(ordinal: int) -> str:
-    """A full ISO date for a computed boundary."""
-    return date.fromordinal(ordinal).isoformat()
-
-
-def read_csv(path: Path) -> list[dict[str, str]]:
-    """Read a record file as dicts of stripped strings."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(handle)]
-
-
-def cession_periods(cessions_path: Path) -> dict[str, list[tuple[int, int, str, str | None, str]]]:
-    """Each cession territory's periods: (first, last, start, end, polity), in date order."""
-    periods: dict[str, list] = {}
-    for feature in json.loads(cessions_path.read_text(encoding="utf-8"))["features"]:
-        p = feature["properties"]
-        start, end = p["start_date"], p["end_date"]
-        polity = CONTROLLER_POLITY.get(p["controller"])
-        if polity is None:
-            continue
-        entry = (first_day(start), last_day(end), start, end, polity)
-        periods.setdefault(p["territory"], []).append(entry)
+def cession_periods(features: list[dict]) -> dict[str, list[Segment]]:
+    """Each cession territory's periods, as segments of its controller, in date order."""
+    periods: dict[str, list[Segment]] = {}
+    for props in (feature["properties"] for feature in features):
+        periods.setdefault(props["territory"], []).append(
+            segment(props["start_date"], props["end_date"], props["controller"])
+        )
     return {k: sorted(v) for k, v in periods.items()}
 
 
-def clip(seg: Segment, first: int, last: int, start: str, end: str | None) -> Segment | None:
-    """The part of ``seg`` inside first..last, keeping the written form of each boundary."""
-    lo, hi = max(seg.first, first), min(seg.last, last)
+def clip(seg: Segment, span: Segment) -> Segment | None:
+    """The part of ``seg`` inside ``span``, keeping the written form of each boundary."""
+    lo, hi = max(seg.first, span.first), min(seg.last, span.last)
     if lo > hi:
         return None
-    new_start = seg.start if seg.first >= first else start
-    new_end = seg.end if seg.last <= last else end
-    return replace(seg, first=lo, last=hi, start=new_start, end=new_end)
+    start = seg.start if seg.first >= span.first else span.start
+    end = seg.end if seg.last <= span.last else span.end
+    return seg._replace(first=lo, last=hi, start=start, end=end)
 
 
-def follow_cessions(row_seg: Segment, periods: list, fallback: str | None) -> list[Segment]:
+def follow_cessions(row_seg: Segment, periods: list[Segment]) -> list[Segment]:
     """Resolve an ``=cessions`` row: cession controllers where drawn, the fallback elsewhere."""
+    head, *remaps = row_seg.polity.split()
+    fallback = head.partition("/")[2]
+    polity_of = CONTROLLER_POLITY | dict(word.split(":") for word in remaps)
     out, cursor = [], row_seg.first
-    for first, last, start, end, polity in periods:
-        piece = clip(replace(row_seg, polity=polity), first, last, start, end)
+    for period in periods:
+        piece = clip(row_seg._replace(polity=polity_of[period.polity]), period)
         if piece is None:
             continue
         if piece.first > cursor and fallback:
-            out.append(
-                replace(
-                    row_seg,
-                    first=cursor,
-                    last=piece.first - 1,
-                    polity=fallback,
-                    start=row_seg.start if cursor == row_seg.first else iso(cursor),
-                    end=iso(piece.first - 1),
-                )
-            )
+            out.append(gap(row_seg, cursor, piece.first - 1, fallback))
         out.append(piece)
         cursor = piece.last + 1
     if cursor <= row_seg.last and fallback:
-        start = row_seg.start if cursor == row_seg.first else iso(cursor)
-        out.append(replace(row_seg, first=cursor, polity=fallback, start=start))
+        out.append(gap(row_seg, cursor, row_seg.last, fallback))
     return out
 
 
-def holder_segments(rows: list[tuple[int, dict]], territory: str | None, cessions: dict) -> list:
-    """The polity segments of one piece of land in one zone."""
+def gap(row_seg: Segment, first: int, last: int, polity: str) -> Segment:
+    """The days ``first``..``last`` of ``row_seg`` that the cessions leave to ``polity``."""
+    start = row_seg.start if first == row_seg.first else date.fromordinal(first).isoformat()
+    end = row_seg.end if last == row_seg.last else date.fromordinal(last).isoformat()
+    return row_seg._replace(first=first, last=last, start=start, end=end, polity=polity)
+
+
+def holder_segments(rows: list[tuple[int, dict]], periods: list[Segment]) -> list[Segment]:
+    """The polity segments of one piece of land in one zone (``periods``: its territory's)."""
     out = []
     for index, row in rows:
-        seg = Segment(
-            first_day(row["start_date"]),
-            last_day(row["end_date"]),
-            row["start_date"],
-            row["end_date"] or None,
-            row["polity"],
-            index,
-        )
-        if not seg.polity.startswith("=cessions"):
-            out.append(seg)
-            continue
-        fallback = seg.polity.partition("/")[2] or None
-        out.extend(follow_cessions(seg, cessions.get(territory, []), fallback))
+        seg = segment(row["start_date"], row.get("end_date"), row["polity"], index)
+        out.extend(follow_cessions(seg, periods) if seg.polity.startswith("=") else [seg])
     return sorted(out, key=lambda s: s.first)
 
 
@@ -150,20 +114,12 @@ def name_segments(segments: list[Segment], polities: list[dict]) -> list[Segment
     """Split polity segments by the polity's name periods; fail on days with no name."""
     out = []
     for seg in segments:
-        covered = 0
-        for period in (p for p in polities if p["polity"] == seg.polity):
-            part = clip(
-                seg,
-                first_day(period["start_date"]),
-                last_day(period["end_date"]),
-                period["start_date"],
-                period["end_date"] or None,
-            )
-            if part:
-                out.append(replace(part, state=period["state"]))
-                covered += part.last - part.first + 1
-        if covered != seg.last - seg.first + 1:
+        names = [p for p in polities if p["polity"] == seg.polity]
+        parts = [(p, clip(seg, segment(p["start_date"], p.get("end_date")))) for p in names]
+        named = [part._replace(state=p["state"]) for p, part in parts if part]
+        if sum(part.last - part.first + 1 for part in named) != seg.last - seg.first + 1:
             raise ValueError(f"{seg.polity} has no name for some days of {seg.start}..{seg.end}")
+        out += named
     return merge_adjacent(sorted(out, key=lambda s: s.first))
 
 
@@ -172,7 +128,7 @@ def merge_adjacent(segments: list[Segment]) -> list[Segment]:
     out: list[Segment] = []
     for seg in segments:
         if out and out[-1].state == seg.state and out[-1].last + 1 == seg.first:
-            out[-1] = replace(out[-1], last=seg.last, end=seg.end)
+            out[-1] = out[-1]._replace(last=seg.last, end=seg.end)
         else:
             out.append(seg)
     return out
@@ -180,4 +136,4 @@ def merge_adjacent(segments: list[Segment]) -> list[Segment]:
 
 def worst_certainty(*values: str) -> str:
     """The least certain of several certainties."""
-    return max(values, key=CERTAINTY_ORDER.index)
+    return max(values, key=CERTAINTIES.index)

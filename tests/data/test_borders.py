@@ -6,7 +6,7 @@ Kopet Dagh to the Tejen, Russia's frontier reached today's line only with the co
 (Firuza; the Atek and Old Sarakhs, taken in 1883–84, east of Baba-Durmaz where the 1881 line
 stopped); the agreement of 1954 redrew small sectors, which today's line already follows
 (``tests/data/reference/modern_borders.geojson``, from Natural Earth; see
-``tools/build_reference_borders.py``).
+``tools/build_modern_borders.py``).
 """
 
 from __future__ import annotations

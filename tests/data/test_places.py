@@ -27,12 +27,23 @@ from server.paths import GEODATA_DIR
 
 FACTS_DIR = Path(__file__).parent / "facts"
 NEAR_KM = 30.0
-# The cessions layer shows only Persia and Russia; between the October Revolution and the
-# union treaty the states layer draws the Transcaucasian governments and republics instead
-# (the cessions layer's date notes say so).
+# Between the October Revolution and the union treaty the states layer names what the cessions
+# layer calls Russia more finely: the Transcaucasian Commissariat and federation until the
+# republics declared independence, then the Soviet republics (Armenian SSR ...) until the USSR.
 REVOLUTION = (parse_day("1917-11-08"), parse_day("1922-12-29"))
-REVOLUTION_POLITIES = {"transcaucasia", "georgia", "armenia", "azerbaijan", "ottoman-turkey"}
-CONTROLLER_POLITY = {"Persia": "iran", "Russia": "russia"}
+REVOLUTION_POLITIES = {"transcaucasia", "georgia", "armenia", "azerbaijan"}
+# The states layer's polity for each controller of the cessions layer; Armenia's last stand in
+# Zangezur (December 1920 – July 1921) is a polity of its own there.
+CONTROLLER_POLITIES = {
+    "Persia": {"iran"},
+    "Russia": {"russia"},
+    "Georgia": {"georgia"},
+    "Armenia": {"armenia", "mountainous-armenia"},
+    "Azerbaijan": {"azerbaijan"},
+    "Contested": {"contested"},
+    "Transcaspia": {"transcaspia"},
+    "Centrocaspian": {"centrocaspian"},
+}
 
 
 def read_layer(name: str) -> list[dict]:
@@ -130,38 +141,12 @@ def test_states_do_not_overlap_at_a_key_date(day):
                 assert overlap < 1e-6, f"{props['id']} overlaps {shapes[j][0]['id']}"
 
 
-# Where the states layer does not yet follow the second edition of the cessions (Meghri, the
-# Atrek coast, the 1918–21 republics): its zones predate those territories. Strict: each must
-# be removed here once the states records draw it.
-NOT_YET_IN_STATES = {
-    "1812-10-31:meghri-persia-1736",
-    "1813-10-24:meghri-persia-1736",
-    "1826-07-28:meghri-persia-1736",
-    "1827-10-13:meghri-persia-1736",
-    "1879-01-01:atrek-coast-russia-1869",
-    "1881-12-21:akhal-russia-1881",
-    "1920-06-01:meghri-armenia-1918",
-    "1920-06-01:zangezur-armenia-1918",
-    "1920-06-01:kartli-kakheti-georgia-1918",
-    "1920-06-01:lori-tavush-armenia-1918",
-    "1920-06-01:shuragel-armenia-1918",
-    "1920-06-01:erivan-armenia-1918",
-    "1920-06-01:sharur-sadarak-contested-1918",
-    "1920-06-01:nakhichevan-contested-1918",
-    "1921-02-26:meghri-armenia-1918",
-    "1921-02-26:zangezur-armenia-1918",
-}
-
-
 def cession_checks():
     for day in KEY_DATES:
         for feature in CESSIONS:
             if holds(feature["properties"], day):
                 fid = feature["properties"]["id"]
-                marks = []
-                if f"{day}:{fid}" in NOT_YET_IN_STATES:
-                    marks = [pytest.mark.xfail(reason="states records predate this territory")]
-                yield pytest.param(day, feature, id=f"{day}:{fid}", marks=marks)
+                yield pytest.param(day, feature, id=f"{day}:{fid}")
 
 
 @pytest.mark.parametrize(("day", "cession"), list(cession_checks()))
@@ -172,10 +157,10 @@ def test_the_state_covering_a_cession_territory_is_its_controller(day, cession):
     overlaps = [(shapes[i][1].intersection(territory).area, shapes[i][0]) for i in near]
     area, props = max(overlaps, key=lambda pair: pair[0], default=(0, None))
     assert props is not None and area > 0.5 * territory.area, "no state covers the territory"
-    expected = CONTROLLER_POLITY[cession["properties"]["controller"]]
-    if REVOLUTION[0] <= day <= REVOLUTION[1] and props["polity"] in REVOLUTION_POLITIES:
-        return
-    assert props["polity"] == expected, f"{props['id']} covers {cession['properties']['id']}"
+    expected = CONTROLLER_POLITIES[cession["properties"]["controller"]]
+    if REVOLUTION[0] <= day <= REVOLUTION[1] and "russia" in expected:
+        expected = expected | REVOLUTION_POLITIES
+    assert props["polity"] in expected, f"{props['id']} covers {cession['properties']['id']}"
 
 
 def km_between(geom, point: Point) -> float:

@@ -13,16 +13,20 @@ from pathlib import Path
 
 import pytest
 
-from tests.data.records_tool import records
+from tests.data.records_tool import drift, records
 from tests.paths import GEODATA
 
 LAYERS = [layer for layer in records.READERS if not layer.startswith("basemap/")]
-POINT_LAYERS = ["consulates", "events"]  # drawn at each record's point: nothing to rebuild
+POINT_LAYERS = [
+    "consulates",
+    "events",
+    "gazetteer",
+]  # drawn at each record's point: nothing to rebuild
 
 
 @pytest.mark.parametrize("layer", list(records.READERS))
 def test_published_properties_equal_the_records(layer):
-    assert records.drift(layer) == []
+    assert drift(layer) == []
 
 
 @pytest.mark.parametrize("layer", POINT_LAYERS)
@@ -38,20 +42,11 @@ def test_published_points_stand_where_the_records_put_them(layer):
     assert moved == {}, "moved in the records, not rebuilt: (published, records)"
 
 
-# The places layers have builders of their own (tools/build_<layer>.py) that do not yet go
-# through records.py; the states and the gazetteer have records folders, today's borders are
-# Natural Earth as it is. Moving them onto the shared reader is a named follow-up.
-OWN_BUILDERS = {"gazetteer": "gazetteer", "states": "states", "modern_borders": None}
-
-
 def test_every_layer_of_the_catalog_is_built_from_records():
     catalog = json.loads((GEODATA / "catalog.json").read_text(encoding="utf-8"))
     ids = [spec["id"] for spec in catalog["layers"]]
-    assert [layer for layer in ids if layer not in OWN_BUILDERS] == LAYERS
-    tools = GEODATA.parent / "tools"
-    for layer, folder in OWN_BUILDERS.items():
-        assert layer in ids and (tools / f"build_{layer}.py").is_file(), layer
-        assert folder is None or (GEODATA / "records" / folder).is_dir(), layer
+    assert ids == LAYERS
+    assert all((GEODATA.parent / "tools" / f"build_{layer}.py").is_file() for layer in ids)
 
 
 @pytest.mark.parametrize("layer", LAYERS)
@@ -87,7 +82,7 @@ def test_a_date_edited_in_a_record_without_a_rebuild_is_caught(geodata_copy):
         'start_date = "1828-02-21"',
     )
 
-    problems = records.drift("cessions", geodata_copy)
+    problems = drift("cessions", geodata_copy)
 
     assert problems == [
         f"{geodata_copy / 'cessions.geojson'}: surmali-russia-1828: start_date is "
@@ -101,7 +96,7 @@ def test_a_record_added_without_a_rebuild_is_caught(geodata_copy):
     rows.append(rows[-1].replace(rows[-1].split(",")[0], "new-mission-1900", 1))
     consulates.write_text("\n".join(rows) + "\n", encoding="utf-8")
 
-    problems = records.drift("consulates", geodata_copy)
+    problems = drift("consulates", geodata_copy)
 
     assert problems == [
         f"{geodata_copy / 'consulates.geojson'}: new-mission-1900: in the records, not in the file"
@@ -114,7 +109,7 @@ def test_a_shared_phrase_is_fixed_once_for_every_record_that_uses_it(geodata_cop
         periods, 'gulistan = "the Treaty of Gulistan,', 'gulistan = "the Treaty of Gulistan, signed'
     )
 
-    problems = records.drift("cessions", geodata_copy)
+    problems = drift("cessions", geodata_copy)
 
     assert len(problems) > 10
     assert all(": date_note is " in problem for problem in problems)
@@ -130,7 +125,7 @@ def test_a_translation_added_beside_the_description_is_published(geodata_copy):
     first = records.read_layer("consulates", geodata_copy)[0].properties
 
     assert first["description_fa"] == "کنسولگری روسیه در اصفهان"
-    assert records.drift("consulates", geodata_copy)  # published only after a rebuild
+    assert drift("consulates", geodata_copy)  # published only after a rebuild
 
 
 def test_a_misspelt_field_stops_the_build_naming_file_and_record(geodata_copy):
@@ -168,3 +163,36 @@ def test_an_unknown_name_suffix_stops_the_build(geodata_copy):
 
     with pytest.raises(records.RecordError, match="quba-russia-1920: suffix 'sovet' not in"):
         records.read_layer("cessions", geodata_copy)
+
+
+def test_a_state_renamed_in_its_record_without_a_rebuild_is_caught(geodata_copy):
+    _edit(geodata_copy / "records" / "states" / "polities.csv", ",Qajar Persia,", ",Qajar Iran,")
+
+    problems = drift("states", geodata_copy)
+
+    assert problems and all(
+        ": name is 'Qajar Persia', records say 'Qajar Iran'" in p for p in problems
+    )
+
+
+def test_a_states_note_translated_anew_without_a_rebuild_is_caught(geodata_copy):
+    holders = geodata_copy / "records" / "states" / "holders.csv"
+    _edit(holders, "Krasnovodsk was founded in 1869.", "Krasnovodsk was founded in 1869 (Julian).")
+
+    problems = drift("states", geodata_copy)
+
+    assert problems == [
+        f"{geodata_copy / 'states.geojson'}: russian-empire-balkan-1869: "
+        "date_note is in no row of holders.csv"
+    ]
+
+
+def test_a_gazetteer_name_edited_without_a_rebuild_is_caught(geodata_copy):
+    _edit(geodata_copy / "records" / "gazetteer" / "names.csv", ",Tiflis,", ",Tphilis,")
+
+    problems = drift("gazetteer", geodata_copy)
+
+    assert (
+        f"{geodata_copy / 'gazetteer.geojson'}: tphilis-early: in the records, not in the file"
+        in problems
+    )

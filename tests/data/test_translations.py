@@ -39,17 +39,34 @@ PERSIAN_TEXT = ("name_fa", "description_fa", "date_note_fa")
 
 @pytest.mark.parametrize("lang", TRANSLATED)
 def test_every_feature_note_speaks_persian_and_russian(atlas_store, lang):
-    # The story's layers; the context layers' notes (the states) are still English only, marked
-    # as such on the page (a known gap, named in the closing note).
+    # Every layer: the story's, the states and today's borders beneath it, the gazetteer.
     missing = [
         f"{layer.id}:{feature['properties']['id']}"
         for layer in atlas_store
-        if layer.spec.role == "theme"
         for feature in layer.features
         if feature["properties"].get("date_note")
         and not feature["properties"].get(f"date_note_{lang}")
     ]
     assert not missing, f"date_note_{lang} missing: {missing[:10]}"
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+@pytest.mark.parametrize("text", ["name", "description"])
+def test_every_feature_name_and_description_speaks_persian_and_russian(atlas_store, lang, text):
+    missing = [
+        f"{layer.id}:{feature['properties']['id']}"
+        for layer in atlas_store
+        for feature in layer.features
+        if feature["properties"].get(text)
+        and not (feature["properties"].get(f"{text}_{lang}") or "").strip()
+    ]
+    assert not missing, f"{text}_{lang} missing: {missing[:10]}"
+
+
+@pytest.mark.parametrize("layer_id", ["states", "gazetteer", "modern_borders"])
+def test_the_places_layers_are_among_those_checked(atlas_store, layer_id):
+    layer = atlas_store.layer(layer_id)
+    assert any(f["properties"].get("date_note_fa") for f in layer.features), layer_id
 
 
 def test_persian_texts_use_persian_digits(atlas_store):
