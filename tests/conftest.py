@@ -15,12 +15,18 @@ from pathlib import Path
 
 import pytest
 from flask import Flask
+from hypothesis import settings
 
 from server import create_app
 from server.core.store import LayerStore
 from tests.paths import FIXTURE_DATA, GEODATA
 
 MakeApp = Callable[..., Flask]
+
+# No deadline for an example: a test is no stopwatch (benchmarks/ measure time), and a busy
+# machine made computing an equinox look like a failure.
+settings.register_profile("atlas", deadline=None)
+settings.load_profile("atlas")
 
 
 @pytest.fixture(scope="session")

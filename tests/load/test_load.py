@@ -52,6 +52,7 @@ class Load:
         self.port, self.deadline, self.cap = port, time.monotonic() + seconds, max_requests
         self.statuses: list[int] = []
         self.errors: list[str] = []
+        self.error_times: list[float] = []
         self.lock = threading.Lock()
         self.threads = [threading.Thread(target=self.run, args=(i,)) for i in range(CONNECTIONS)]
         for thread in self.threads:
@@ -68,6 +69,7 @@ class Load:
             except (OSError, http.client.HTTPException) as error:
                 with self.lock:
                     self.errors.append(repr(error))
+                    self.error_times.append(time.monotonic())
             i += 1
 
     def join(self) -> Load:
@@ -106,12 +108,20 @@ def test_a_killed_worker_is_replaced_and_only_its_requests_fail(server):
     load = Load(port, seconds=4)
     time.sleep(1.5)
     victim = min(pids)
+    killed = time.monotonic()
     os.kill(victim, signal.SIGKILL)
     replaced = wait_for(lambda: len(workers_of(master) - pids) == 1, 10)
+    back = time.monotonic()
     load.join()
     assert replaced, "the server did not start a new worker"
     assert victim not in workers_of(master)
     assert len(workers_of(master)) == WORKERS
     assert len(load.statuses) > 100
-    assert len(load.bad()) <= CONNECTIONS, load.bad()[:5]
+    # Only what the dead worker held fails: a connection's request in flight, and connections
+    # already queued on its socket. So every failure falls between the kill and the new worker
+    # (a moment's grace for the last reset to arrive), each connection loses at most two, and
+    # every answer the server did give was a good one.
+    assert all(killed <= moment <= back + 0.5 for moment in load.error_times), load.errors[:5]
+    assert len(load.errors) <= 2 * CONNECTIONS, load.errors[:5]
+    assert all(200 <= status < 300 or status == 304 for status in load.statuses)
     assert get(port, PATHS[1]) == 200
