@@ -117,7 +117,7 @@ def route_rivers(whl, lake_polys, land, window):
 
     G = river_graph(whl, lake_polys, window)
     nodes = np.array(list(G.nodes))
-    feats, debug, gaps = [], {}, []
+    feats, gaps = [], []
     for record in records.rivers():
         name = record.properties["name"]
         path = []
@@ -157,9 +157,7 @@ def route_rivers(whl, lake_polys, land, window):
                 stack.pop()
             elif not stack or stack[-1] != v:
                 stack.append(v)
-        line = LineString(stack)
-        debug[record.properties["id"]] = (line, snapped)
-        g = shapely.intersection(line, land)
+        g = shapely.intersection(LineString(stack), land)
         g = shapely.line_merge(shapely.union_all(lines(g))) if not g.is_empty else g
         g = shapely.simplify(g, RIVER_TOLERANCE, preserve_topology=True)
         parts = [ln for ln in lines(g) if ln.length > 0.02]
@@ -167,4 +165,4 @@ def route_rivers(whl, lake_polys, land, window):
         feats.append((record, g))
     for name, u, v in gaps:
         print(f"gap: {name}: {u[0]:.3f},{u[1]:.3f} -> {v[0]:.3f},{v[1]:.3f}")
-    return feats, debug
+    return feats
