@@ -45,16 +45,12 @@ def read_gshhg(whl: Path, kind: str, window: tuple, level: int | None = None):
         yield lev, area, xy
 
 
-def lines(g):
-    return kit.flat_parts(g, "LineString")
-
-
 def skeleton(poly):
     """Approximate centre line of a polygon: Voronoi edges of its densified outline inside it."""
     ring = shapely.segmentize(poly.exterior, 0.01)
     edges = shapely.voronoi_polygons(shapely.MultiPoint(np.asarray(ring.coords)), only_edges=True)
     shapely.prepare(poly)
-    return [e for e in lines(edges) if poly.contains(e)]
+    return [e for e in kit.flat_parts(edges, "LineString") if poly.contains(e)]
 
 
 def river_graph(whl, lake_polys, window):
@@ -81,10 +77,9 @@ def river_graph(whl, lake_polys, window):
         idx = vtree.query(shapely.Point(e), predicate="dwithin", distance=GAP_BRIDGE)
         for i in idx:
             v = tuple(verts[i])
-            if v == e or nx.has_path(G, e, v) and nx.shortest_path_length(G, e, v) < 0.5:
-                continue
-            d = float(np.hypot(v[0] - e[0], v[1] - e[1]))
-            G.add_edge(e, v, weight=d * GAP_PENALTY + 0.01, kind="gap")
+            if v != e:
+                d = float(np.hypot(v[0] - e[0], v[1] - e[1]))
+                G.add_edge(e, v, weight=d * GAP_PENALTY + 0.01, kind="gap")
     # lakes and reservoirs: centre lines, joined to the river ends that touch them
     ltree = shapely.STRtree(lake_polys)
     endpts = shapely.points(np.array(sorted(set(ends))))
@@ -117,8 +112,8 @@ def route_rivers(whl, lake_polys, land, window):
 
     G = river_graph(whl, lake_polys, window)
     nodes = np.array(list(G.nodes))
-    feats, gaps = [], []
-    for record in records.rivers():
+    feats = []
+    for record in records.basemap("rivers"):
         name = record.properties["name"]
         path = []
         snapped = []
@@ -148,7 +143,7 @@ def route_rivers(whl, lake_polys, land, window):
             seg = nx.shortest_path(G, a, b, weight="weight")
             for u, v in pairwise(seg):
                 if G.edges[u, v]["kind"] == "gap" and G.edges[u, v]["weight"] > 0.3:
-                    gaps.append((name, u, v))
+                    print(f"gap: {name}: {u[0]:.3f},{u[1]:.3f} -> {v[0]:.3f},{v[1]:.3f}")
             path += seg if not path else seg[1:]
         # A point that snapped beside the main stem makes the path run out and back: drop spurs.
         stack = []
@@ -158,11 +153,9 @@ def route_rivers(whl, lake_polys, land, window):
             elif not stack or stack[-1] != v:
                 stack.append(v)
         g = shapely.intersection(LineString(stack), land)
-        g = shapely.line_merge(shapely.union_all(lines(g))) if not g.is_empty else g
+        g = shapely.line_merge(shapely.union_all(kit.flat_parts(g, "LineString")))
         g = shapely.simplify(g, RIVER_TOLERANCE, preserve_topology=True)
-        parts = [ln for ln in lines(g) if ln.length > 0.02]
+        parts = [ln for ln in kit.flat_parts(g, "LineString") if ln.length > 0.02]
         g = parts[0] if len(parts) == 1 else MultiLineString(parts)
         feats.append((record, g))
-    for name, u, v in gaps:
-        print(f"gap: {name}: {u[0]:.3f},{u[1]:.3f} -> {v[0]:.3f},{v[1]:.3f}")
     return feats

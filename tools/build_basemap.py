@@ -49,15 +49,7 @@ def polygons(g):
 def clean_area(g, tol):
     g = shapely.simplify(g, tol, preserve_topology=True)
     g = shapely.set_precision(shapely.make_valid(g), GRID)
-    parts = [orient(p, 1.0) for p in polygons(g) if p.area >= MIN_ISLAND_AREA]
-    return parts
-
-
-def region(text):
-    """A sea's naming region: ``west south east north`` or a ring ``lon lat; lon lat; …``."""
-    if ";" in text:
-        return Polygon([p[:2] for p in records.points(text)])
-    return shapely.box(*records.numbers(text))
+    return [orient(p, 1.0) for p in polygons(g) if p.area >= MIN_ISLAND_AREA]
 
 
 def named(record, geom):
@@ -98,8 +90,8 @@ def sea_pieces(sea):
 
 def build_seas(sea):
     """Every piece of sea goes to the first sea of ``seas.csv`` whose region holds it."""
-    seas = records.seas()
-    regions = [region(r.recipe["region"]) for r in seas]
+    seas = records.basemap("seas")
+    regions = [kit.area(r.recipe["region"]) for r in seas]
     found = [[] for _ in seas]
     for piece in sea_pieces(sea):
         pt = piece.representative_point()
@@ -124,7 +116,7 @@ def build_lakes(whl, land):
     ]
     tree = shapely.STRtree(polys)
     feats = []
-    for record in records.lakes():
+    for record in records.basemap("lakes"):
         pt = shapely.Point(float(record.recipe["lon"]), float(record.recipe["lat"]))
         hits = [polys[i] for i in tree.query(pt, predicate="intersects")]
         if not hits:

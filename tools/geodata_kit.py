@@ -132,6 +132,13 @@ def cession_territories() -> dict[str, shapely.Geometry]:
     return {f["properties"]["territory"]: shape(f["geometry"]) for f in layer["features"]}
 
 
+def area(text: str) -> shapely.Geometry:
+    """A records cell naming an area: ``west south east north``, or a ring ``lon lat; …``."""
+    if ";" in text:
+        return shapely.Polygon([point[:2] for point in records.points(text)])
+    return shapely.box(*(float(value) for value in text.split()))
+
+
 def drawn(shapes: dict[str, shapely.Geometry], key: str, path: Path) -> shapely.Geometry:
     """The shape ``key`` of ``shapes`` (read from ``path``), or a one-line error."""
     if key not in shapes:
