@@ -52,11 +52,11 @@ def clean_area(g, tol):
     return [orient(p, 1.0) for p in polygons(g) if p.area >= MIN_ISLAND_AREA]
 
 
-def named(record, geom):
+def basemap_feature(properties, geom):
     """A feature of the basemap; lines are snapped to the output grid first."""
     if geom.geom_type.endswith("LineString"):
         geom = shapely.set_precision(geom, GRID)
-    return kit.feature(record.properties, geom, kit.DECIMALS["basemap"])
+    return kit.feature(properties, geom, kit.DECIMALS["basemap"])
 
 
 # =========================================================================== land and seas
@@ -66,11 +66,7 @@ def build_land_and_seas(data_dir):
     land = shapely.union_all(clean_area(land, LAND_TOLERANCE))
     land_parts = sorted(polygons(land), key=lambda p: -p.area)
     land_feats = [
-        kit.feature(
-            {"id": f"land-{i}", "name": "Land", "kind": "land"},
-            orient(p, 1.0),
-            kit.DECIMALS["basemap"],
-        )
+        basemap_feature({"id": f"land-{i}", "name": "Land", "kind": "land"}, orient(p, 1.0))
         for i, p in enumerate(land_parts, 1)
     ]
     return land, land_feats, build_seas(shapely.difference(window, land))
@@ -105,7 +101,7 @@ def build_seas(sea):
         if not pieces:
             raise SystemExit(f"seas.csv: {record.properties['id']}: its region holds no sea")
         g = shapely.set_precision(shapely.union_all(pieces), GRID)
-        feats.append(named(record, kit.counter_clockwise(g)))
+        feats.append(basemap_feature(record.properties, kit.counter_clockwise(g)))
     return feats
 
 
@@ -123,7 +119,7 @@ def build_lakes(whl, land):
             raise SystemExit(f"lakes.csv: {record.properties['id']}: no GSHHG lake at its point")
         parts = clean_area(shapely.intersection(shapely.make_valid(hits[0]), land), LAKE_TOLERANCE)
         g = parts[0] if len(parts) == 1 else shapely.MultiPolygon(parts)
-        feats.append(named(record, g))
+        feats.append(basemap_feature(record.properties, g))
     return polys, feats
 
 
@@ -134,7 +130,7 @@ def main(argv=None):
     land, land_feats, sea_feats = build_land_and_seas(args.data)
     lake_polys, lake_feats = build_lakes(whl, land)
     routed = basemap_rivers.route_rivers(whl, lake_polys, land, WINDOW)
-    river_feats = [named(record, line) for record, line in routed]
+    river_feats = [basemap_feature(record.properties, line) for record, line in routed]
     kit.write_collection(OUT / "land.geojson", land_feats)
     kit.write_collection(OUT / "water.geojson", sea_feats + lake_feats)
     kit.write_collection(OUT / "rivers.geojson", river_feats)

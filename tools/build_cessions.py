@@ -77,8 +77,7 @@ def main() -> None:
         kit.feature(r.properties, shapes[r.recipe["territory"]], kit.DECIMALS["cessions"])
         for r in records.read_layer("cessions")
     ]
-    generator = kit.generated_by("build_cessions.py", "cessions/")
-    kit.write_collection(kit.GEODATA / "cessions.geojson", features, generator)
+    kit.write_layer("cessions", features, "cessions/")
 
 
 if __name__ == "__main__":

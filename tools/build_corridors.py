@@ -25,8 +25,7 @@ def main() -> None:
         )
         for r in records.read_layer("corridors")
     ]
-    generator = kit.generated_by("build_corridors.py", "corridors.toml and corridors_lines.geojson")
-    kit.write_collection(kit.GEODATA / "corridors.geojson", features, generator)
+    kit.write_layer("corridors", features, "corridors.toml and corridors_lines.geojson")
 
 
 if __name__ == "__main__":

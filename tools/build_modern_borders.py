@@ -64,8 +64,7 @@ def main() -> None:
     (record,) = records.read_layer("modern_borders")
     nearby = countries[countries.intersects(WINDOW.buffer(1))]
     feature = kit.feature(record.properties, land_borders(nearby), kit.DECIMALS["modern_borders"])
-    generator = kit.generated_by("build_modern_borders.py", "modern_borders.toml")
-    kit.write_collection(kit.GEODATA / "modern_borders.geojson", [feature], generator)
+    kit.write_layer("modern_borders", [feature], "modern_borders.toml")
     lines = [
         kit.feature({"id": key}, treaty_border(countries, *spec), 5)
         for key, spec in TREATY_BORDERS.items()

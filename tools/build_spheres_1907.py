@@ -39,8 +39,7 @@ def main() -> None:
         kit.feature(r.properties, kit.polish(by_zone[r.recipe["zone"]], decimals), decimals)
         for r in records.read_layer("spheres_1907")
     ]
-    generator = kit.generated_by("build_spheres_1907.py", "spheres_1907.toml")
-    kit.write_collection(kit.GEODATA / "spheres_1907.geojson", features, generator)
+    kit.write_layer("spheres_1907", features, "spheres_1907.toml")
 
 
 if __name__ == "__main__":

@@ -167,14 +167,9 @@ def features(pieces, owner, territories, timelines) -> list[dict]:
         place = owner[big] + (f"-{territories[big]}" if territories[big] else "")
         rows = [holders[s.row] for _, s in members]
         props = properties(states[state], seg, rows, place)
-        out.append(kit.feature(props, multi(geom), kit.DECIMALS["states"]))
+        geom = kit.counter_clockwise(kit.polygonal(geom))
+        out.append(kit.feature(props, geom, kit.DECIMALS["states"]))
     return out
-
-
-def multi(geom) -> shapely.Geometry:
-    """The polygons of ``geom`` as one MultiPolygon, or a Polygon if it is one, CCW."""
-    parts = shapely.get_parts(kit.polygonal(geom))
-    return kit.counter_clockwise(parts[0] if len(parts) == 1 else shapely.MultiPolygon(parts))
 
 
 def properties(period: records.Record, seg: Segment, rows: list[dict], place: str) -> dict:
@@ -201,10 +196,8 @@ def main() -> None:
     cessions = json.loads(CESSIONS.read_text(encoding="utf-8"))["features"]
     pieces = coverage(units)
     timelines = piece_timelines(pieces, owner, territories, cessions)
-    generator = kit.generated_by("build_states.py", "states/ and cessions.geojson")
-    kit.write_collection(
-        kit.GEODATA / "states.geojson", features(pieces, owner, territories, timelines), generator
-    )
+    states = features(pieces, owner, territories, timelines)
+    kit.write_layer("states", states, "states/ and cessions.geojson")
 
 
 if __name__ == "__main__":
