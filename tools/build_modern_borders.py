@@ -23,7 +23,7 @@ import geopandas as gpd
 import records
 import shapely
 
-WINDOW = shapely.box(24, 20, 76, 62)  # the basemap's window
+WINDOW = shapely.box(*kit.WINDOW)
 TOLERANCE = 0.02  # Douglas-Peucker tolerance in degrees (about 2 km)
 REFERENCE = kit.ROOT / "tests" / "data" / "reference" / "modern_borders.geojson"
 ATREK_EAST = 56.2  # east of here the 1881 line leaves the Atrek for the Kopet Dagh

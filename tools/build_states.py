@@ -28,7 +28,7 @@ from states_timeline import worst_certainty as worst
 
 FOLDER = kit.RECORDS / "states"
 CESSIONS = kit.GEODATA / "cessions.geojson"
-WINDOW = shapely.box(24, 20, 76, 62)  # the basemap's window
+WINDOW = shapely.box(*kit.WINDOW)
 GRID = 10 ** -kit.DECIMALS["states"]  # about 100 m, far below the simplification
 TOLERANCE = 0.12  # coverage_simplify tolerance, degrees (about 12 km: keeps the file near 0.5 MB)
 SPECK = 2e-4  # drop pieces smaller than this (deg², about 2 km²)

@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 GEODATA = ROOT / "geodata"
 RECORDS = GEODATA / "records"
 BASEMAP_LAND = GEODATA / "basemap" / "land.geojson"
+WINDOW = (24.0, 20.0, 76.0, 62.0)  # the basemap's lon_min, lat_min, lon_max, lat_max
 
 # Decimals written per layer. Cessions keep 5 because their shared borders are noded on that
 # grid; the schematic layers and the basemap need no better than 4 (about 10 m), the states

@@ -194,19 +194,12 @@ def toml_layer(layer: str, geodata: Path = GEODATA) -> list[Record]:
     """The ``[[feature]]`` tables of ``<layer>.toml``; ``shape`` says how to draw each."""
     path = geodata / "records" / f"{layer}.toml"
     doc = read_toml(path)
-    allowed = layer_properties(layer, geodata)
-    return [
-        Record(
-            publish(
-                {k: v for k, v in table.items() if k != "shape"},
-                allowed,
-                f"{path}: feature",
-                doc.get("phrases"),
-            ),
-            table.get("shape", {}),
-        )
-        for table in doc.get("feature", [])
-    ]
+    allowed, out = layer_properties(layer, geodata), []
+    for table in doc.get("feature", []):
+        fields = {key: value for key, value in table.items() if key != "shape"}
+        props = publish(fields, allowed, f"{path}: feature", doc.get("phrases"))
+        out.append(Record(props, table.get("shape", {})))
+    return out
 
 
 def consulates(geodata: Path = GEODATA) -> list[Record]:
