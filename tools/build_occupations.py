@@ -52,7 +52,7 @@ def area_of(recipe: dict, sources: dict) -> shapely.Geometry:
             raise SystemExit(f"occupations.toml: no cessions territory {name!r}")
         parts.append(sources["territories"][name])
     if "drawn" in recipe:
-        parts.append(kit.drawn(sources["drawn"], recipe["drawn"], SHAPES))
+        parts.append(kit.drawn(SHAPES, recipe["drawn"]))
     return shapely.union_all(parts)
 
 
@@ -64,7 +64,6 @@ def main() -> None:
         "areas": doc["areas"],
         "persia": kit.load_persia(args.data, kit.load_land(args.data)),
         "territories": kit.cession_territories(),
-        "drawn": kit.read_shapes(SHAPES),
     }
     decimals = kit.DECIMALS["occupations"]
     features = []

@@ -22,8 +22,7 @@ LINES = kit.RECORDS / "spheres_1907_lines.geojson"
 
 def zones(persia: shapely.Geometry) -> dict[str, shapely.Geometry]:
     """Persia divided by the two lines of the convention."""
-    limits = kit.read_shapes(LINES)
-    russian, british = (kit.drawn(limits, key, LINES) for key in ("russian-zone", "british-zone"))
+    russian, british = (kit.drawn(LINES, key) for key in ("russian-zone", "british-zone"))
     return {
         "russian": persia.intersection(russian),
         "british": persia.intersection(british),

@@ -121,12 +121,6 @@ def read_admin1(data_dir: Path, codes: set[str]) -> dict[str, shapely.Geometry]:
     return dict(zip(frame["adm1_code"], geoms, strict=True))
 
 
-def read_shapes(path: Path) -> dict[str, shapely.Geometry]:
-    """The hand-drawn shapes of a records GeoJSON file (edited in QGIS), keyed by ``id``."""
-    collection = json.loads(path.read_text(encoding="utf-8"))
-    return {f["properties"]["id"]: shape(f["geometry"]) for f in collection["features"]}
-
-
 def cession_territories() -> dict[str, shapely.Geometry]:
     """Each territory of the published cessions layer (all its periods share one shape)."""
     layer = json.loads((GEODATA / "cessions.geojson").read_text(encoding="utf-8"))
@@ -140,11 +134,13 @@ def area(text: str) -> shapely.Geometry:
     return shapely.box(*(float(value) for value in text.split()))
 
 
-def drawn(shapes: dict[str, shapely.Geometry], key: str, path: Path) -> shapely.Geometry:
-    """The shape ``key`` of ``shapes`` (read from ``path``), or a one-line error."""
-    if key not in shapes:
-        raise SystemExit(f"{path}: no feature with id {key!r}")
-    return shapes[key]
+def drawn(path: Path, key: str) -> shapely.Geometry:
+    """The hand-drawn shape ``key`` of a records GeoJSON file (edited in QGIS), or a one-line
+    error naming the file."""
+    for f in json.loads(path.read_text(encoding="utf-8"))["features"]:
+        if f["properties"]["id"] == key:
+            return shape(f["geometry"])
+    raise SystemExit(f"{path}: no feature with id {key!r}")
 
 
 # ------------------------------------------------------------------------------ geometry
