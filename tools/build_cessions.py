@@ -24,13 +24,6 @@ WINDOW = shapely.box(40, 34, 62, 45)  # the Caucasus, the Caspian and Transcaspi
 MIN_PART = 5e-5  # deg²: specks left by clipping (below ~0.5 km²) are dropped
 
 
-def cut_area(text: str) -> shapely.Geometry:
-    """A ``keep_box``/``drop_box`` cell: ``west south east north``, or a ring ``lon lat; …``."""
-    if ";" in text:
-        return shapely.Polygon([point[:2] for point in records.points(text)])
-    return shapely.box(*records.numbers(text))
-
-
 def territory_shape(row: dict, units: dict) -> shapely.Geometry:
     """The union of a territory's units, its cut unit clipped to keep_box less drop_box."""
     parts = []
@@ -38,9 +31,9 @@ def territory_shape(row: dict, units: dict) -> shapely.Geometry:
         geom = units[code]
         if code == row.get("cut_unit"):
             if "drop_box" in row:
-                geom = geom.difference(cut_area(row["drop_box"]))
+                geom = geom.difference(kit.area(row["drop_box"]))
             if "keep_box" in row:
-                geom = geom.intersection(cut_area(row["keep_box"]))
+                geom = geom.intersection(kit.area(row["keep_box"]))
         parts.append(geom)
     return kit.polygonal(shapely.union_all(parts))
 
@@ -84,8 +77,7 @@ def main() -> None:
         kit.feature(r.properties, shapes[r.recipe["territory"]], kit.DECIMALS["cessions"])
         for r in records.read_layer("cessions")
     ]
-    generator = kit.generated_by("build_cessions.py", "cessions/")
-    kit.write_collection(kit.GEODATA / "cessions.geojson", features, generator)
+    kit.write_layer("cessions", features, "cessions/")
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ import geodata_kit as kit
 
 def main() -> None:
     kit.parser(__doc__, data=False).parse_args()
-    kit.write_points("consulates", "build_consulates.py", "consulates.csv")
+    kit.write_points("consulates", "consulates.csv")
 
 
 if __name__ == "__main__":

@@ -18,15 +18,11 @@ LINES = kit.RECORDS / "corridors_lines.geojson"
 
 def main() -> None:
     kit.parser(__doc__, data=False).parse_args()
-    lines = kit.read_shapes(LINES)
     features = [
-        kit.feature(
-            r.properties, kit.drawn(lines, r.properties["id"], LINES), kit.DECIMALS["corridors"]
-        )
+        kit.feature(r.properties, kit.drawn(LINES, r.properties["id"]), kit.DECIMALS["corridors"])
         for r in records.read_layer("corridors")
     ]
-    generator = kit.generated_by("build_corridors.py", "corridors.toml and corridors_lines.geojson")
-    kit.write_collection(kit.GEODATA / "corridors.geojson", features, generator)
+    kit.write_layer("corridors", features, "corridors.toml and corridors_lines.geojson")
 
 
 if __name__ == "__main__":

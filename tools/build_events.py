@@ -14,7 +14,7 @@ import geodata_kit as kit
 
 def main() -> None:
     kit.parser(__doc__, data=False).parse_args()
-    kit.write_points("events", "build_events.py", "events.toml")
+    kit.write_points("events", "events.toml")
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ import geodata_kit as kit
 
 def main() -> None:
     kit.parser(__doc__, data=False).parse_args()
-    kit.write_points("gazetteer", "build_gazetteer.py", "gazetteer/places.csv and names.csv")
+    kit.write_points("gazetteer", "gazetteer/places.csv and names.csv")
 
 
 if __name__ == "__main__":

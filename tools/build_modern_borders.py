@@ -23,7 +23,7 @@ import geopandas as gpd
 import records
 import shapely
 
-WINDOW = shapely.box(24, 20, 76, 62)  # the basemap's window
+WINDOW = shapely.box(*kit.WINDOW)
 TOLERANCE = 0.02  # Douglas-Peucker tolerance in degrees (about 2 km)
 REFERENCE = kit.ROOT / "tests" / "data" / "reference" / "modern_borders.geojson"
 ATREK_EAST = 56.2  # east of here the 1881 line leaves the Atrek for the Kopet Dagh
@@ -64,8 +64,7 @@ def main() -> None:
     (record,) = records.read_layer("modern_borders")
     nearby = countries[countries.intersects(WINDOW.buffer(1))]
     feature = kit.feature(record.properties, land_borders(nearby), kit.DECIMALS["modern_borders"])
-    generator = kit.generated_by("build_modern_borders.py", "modern_borders.toml")
-    kit.write_collection(kit.GEODATA / "modern_borders.geojson", [feature], generator)
+    kit.write_layer("modern_borders", [feature], "modern_borders.toml")
     lines = [
         kit.feature({"id": key}, treaty_border(countries, *spec), 5)
         for key, spec in TREATY_BORDERS.items()

@@ -40,22 +40,19 @@ def part_of_province(area: dict, provinces: dict) -> shapely.Geometry:
     return geom.difference(shapely.box(*area["minus"])) if "minus" in area else geom
 
 
-def in_persia(recipe: dict, provinces: dict, areas: dict, persia) -> shapely.Geometry:
-    """The union of a feature's ``shape.provinces`` and ``shape.areas``, clipped to Persia."""
+def area_of(recipe: dict, sources: dict) -> shapely.Geometry:
+    """A feature's whole shape: its ``provinces`` and ``areas`` clipped to Persia, its cessions
+    ``territories`` and its ``drawn`` shape."""
+    provinces, areas = sources["provinces"], sources["areas"]
     parts = [provinces[name] for name in recipe.get("provinces", [])]
     parts += [part_of_province(areas[name], provinces) for name in recipe.get("areas", [])]
-    return shapely.union_all(parts).intersection(persia)
-
-
-def area_of(recipe: dict, sources: dict) -> shapely.Geometry:
-    """A feature's whole shape: its part in Persia, its cessions territories, its drawn shape."""
-    parts = [in_persia(recipe, sources["provinces"], sources["areas"], sources["persia"])]
+    parts = [shapely.union_all(parts).intersection(sources["persia"])]
     for name in recipe.get("territories", []):
         if name not in sources["territories"]:
             raise SystemExit(f"occupations.toml: no cessions territory {name!r}")
         parts.append(sources["territories"][name])
     if "drawn" in recipe:
-        parts.append(kit.drawn(sources["drawn"], recipe["drawn"], SHAPES))
+        parts.append(kit.drawn(SHAPES, recipe["drawn"]))
     return shapely.union_all(parts)
 
 
@@ -67,17 +64,14 @@ def main() -> None:
         "areas": doc["areas"],
         "persia": kit.load_persia(args.data, kit.load_land(args.data)),
         "territories": kit.cession_territories(),
-        "drawn": kit.read_shapes(SHAPES),
     }
     decimals = kit.DECIMALS["occupations"]
     features = []
     for r in records.read_layer("occupations"):
         geom = area_of(r.recipe, sources)
         features.append(kit.feature(r.properties, kit.polish(geom, decimals), decimals))
-    generator = kit.generated_by(
-        "build_occupations.py", "occupations.toml, occupations_shapes.geojson and cessions.geojson"
-    )
-    kit.write_collection(kit.GEODATA / "occupations.geojson", features, generator)
+    made_from = "occupations.toml, occupations_shapes.geojson and cessions.geojson"
+    kit.write_layer("occupations", features, made_from)
 
 
 if __name__ == "__main__":

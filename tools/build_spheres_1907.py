@@ -22,8 +22,7 @@ LINES = kit.RECORDS / "spheres_1907_lines.geojson"
 
 def zones(persia: shapely.Geometry) -> dict[str, shapely.Geometry]:
     """Persia divided by the two lines of the convention."""
-    limits = kit.read_shapes(LINES)
-    russian, british = (kit.drawn(limits, key, LINES) for key in ("russian-zone", "british-zone"))
+    russian, british = (kit.drawn(LINES, key) for key in ("russian-zone", "british-zone"))
     return {
         "russian": persia.intersection(russian),
         "british": persia.intersection(british),
@@ -39,8 +38,7 @@ def main() -> None:
         kit.feature(r.properties, kit.polish(by_zone[r.recipe["zone"]], decimals), decimals)
         for r in records.read_layer("spheres_1907")
     ]
-    generator = kit.generated_by("build_spheres_1907.py", "spheres_1907.toml")
-    kit.write_collection(kit.GEODATA / "spheres_1907.geojson", features, generator)
+    kit.write_layer("spheres_1907", features, "spheres_1907.toml")
 
 
 if __name__ == "__main__":

@@ -28,7 +28,7 @@ from states_timeline import worst_certainty as worst
 
 FOLDER = kit.RECORDS / "states"
 CESSIONS = kit.GEODATA / "cessions.geojson"
-WINDOW = shapely.box(24, 20, 76, 62)  # the basemap's window
+WINDOW = shapely.box(*kit.WINDOW)
 GRID = 10 ** -kit.DECIMALS["states"]  # about 100 m, far below the simplification
 TOLERANCE = 0.12  # coverage_simplify tolerance, degrees (about 12 km: keeps the file near 0.5 MB)
 SPECK = 2e-4  # drop pieces smaller than this (deg², about 2 km²)
@@ -38,7 +38,7 @@ SHAPE_SOURCE = "naturalearth-admin1"
 
 
 def unit_geometries(data_dir, zones: dict) -> dict[str, tuple[str, shapely.Geometry]]:
-    """Admin-1 units (and their cut pieces) by key ``code`` or ``code:piece``, clipped to land."""
+    """The zone and land of each admin-1 unit (or cut piece) by key ``code`` or ``code:piece``."""
     countries = {c for z in zones["zones"].values() for c in z.get("countries", [])}
     named = {u.split(":")[0] for z in zones["zones"].values() for u in z.get("units", [])}
     places = kit.npm_file(data_dir, "package/data/build.json")
@@ -51,8 +51,9 @@ def unit_geometries(data_dir, zones: dict) -> dict[str, tuple[str, shapely.Geome
     for code, country, geom in zip(frame.adm1_code, frame.adm0_a3, frame.geometry, strict=True):
         clipped = kit.polygonal(shapely.make_valid(geom).intersection(land))
         for key, piece in split_unit(code, clipped, zones["splits"]).items():
-            if not piece.is_empty:
-                units[key] = (country, piece)
+            zone = zone_of(key, country, zones["zones"])
+            if zone and not piece.is_empty:
+                units[key] = (zone, piece)
     return units
 
 
@@ -72,22 +73,21 @@ def split_unit(code: str, geom, splits: dict) -> dict:
     return pieces
 
 
-def zone_of_units(zones: dict, units: dict) -> dict[str, str]:
-    """Each unit key's zone; every unit belongs to at most one zone."""
-    owner = {}
-    for zone, spec in zones["zones"].items():
-        keys = {k for k, (c, _) in units.items() if c in spec.get("countries", [])}
-        named = set(spec.get("units", []))
-        keys |= {k for k in units if k in named or k.split(":")[0] in named}
-        keys -= {k for k in keys if k.split(":")[0] in spec.get("except", [])}
-        for key in keys:
-            if key in owner:
-                sys.exit(f"unit {key} is in zones {owner[key]} and {zone}")
-            owner[key] = zone
-    return owner
+def zone_of(key: str, country: str, zones: dict) -> str | None:
+    """The zone of a unit key: the one whose countries or units hold it, less its exceptions."""
+    code = key.split(":")[0]
+    found = [
+        zone
+        for zone, spec in zones.items()
+        if (country in spec.get("countries", []) or {key, code} & set(spec.get("units", [])))
+        and code not in spec.get("except", [])
+    ]
+    if len(found) > 1:
+        sys.exit(f"unit {key} is in zones {found[0]} and {found[1]}")
+    return found[0] if found else None
 
 
-def split_by_territories(units: dict, owner: dict, territories: dict) -> tuple[dict, dict, dict]:
+def split_by_territories(units: dict, territories: dict) -> tuple[dict, dict, dict]:
     """Cut each unit along the cession territories' outlines, so that every piece lies in one
     territory (or none) and follows that territory's controllers.
 
@@ -96,7 +96,7 @@ def split_by_territories(units: dict, owner: dict, territories: dict) -> tuple[d
     """
     tree, names = shapely.STRtree(list(territories.values())), list(territories)
     pieces, zones, found = {}, {}, {}
-    for key, (country, geom) in units.items():
+    for key, (zone, geom) in units.items():
         shares = {names[i]: kit.polygonal(geom & territories[names[i]]) for i in tree.query(geom)}
         shares = {t: g for t, g in shares.items() if solid(g)}
         outside = kit.polygonal(geom.difference(shapely.union_all(list(shares.values()))))
@@ -107,8 +107,7 @@ def split_by_territories(units: dict, owner: dict, territories: dict) -> tuple[d
         shares[biggest] = kit.polygonal(geom.difference(shapely.union_all(others)))
         for territory, piece in shares.items():
             piece_key = key if len(shares) == 1 else f"{key}@{territory}"
-            pieces[piece_key], zones[piece_key] = (country, piece), owner[key]
-            found[piece_key] = territory
+            pieces[piece_key], zones[piece_key], found[piece_key] = piece, zone, territory
     return pieces, zones, found
 
 
@@ -117,9 +116,9 @@ def solid(geom) -> bool:
     return geom.area > SPECK and geom.area / geom.length > SOLID
 
 
-def coverage(units: dict, owner: dict) -> dict[str, shapely.Geometry]:
-    """Re-node the zoned units into one valid coverage and simplify it with shared edges."""
-    merged = kit.renode({key: units[key][1] for key in sorted(owner)}, GRID)
+def coverage(units: dict) -> dict[str, shapely.Geometry]:
+    """Re-node the units into one valid coverage and simplify it with shared edges."""
+    merged = kit.renode({key: units[key] for key in sorted(units)}, GRID)
     merged = {k: g for k, g in merged.items() if g.area > SPECK}
     simple = shapely.coverage_simplify(list(merged.values()), TOLERANCE)
     out = {
@@ -168,14 +167,9 @@ def features(pieces, owner, territories, timelines) -> list[dict]:
         place = owner[big] + (f"-{territories[big]}" if territories[big] else "")
         rows = [holders[s.row] for _, s in members]
         props = properties(states[state], seg, rows, place)
-        out.append(kit.feature(props, multi(geom), kit.DECIMALS["states"]))
+        geom = kit.counter_clockwise(kit.polygonal(geom))
+        out.append(kit.feature(props, geom, kit.DECIMALS["states"]))
     return out
-
-
-def multi(geom) -> shapely.Geometry:
-    """The polygons of ``geom`` as one MultiPolygon, or a Polygon if it is one, CCW."""
-    parts = shapely.get_parts(kit.polygonal(geom))
-    return kit.counter_clockwise(parts[0] if len(parts) == 1 else shapely.MultiPolygon(parts))
 
 
 def properties(period: records.Record, seg: Segment, rows: list[dict], place: str) -> dict:
@@ -198,14 +192,12 @@ def main() -> None:
     zones = records.read_toml(FOLDER / "zones.toml")
     units = unit_geometries(args.data, zones)
     outlines = kit.cession_territories()
-    units, owner, territories = split_by_territories(units, zone_of_units(zones, units), outlines)
+    units, owner, territories = split_by_territories(units, outlines)
     cessions = json.loads(CESSIONS.read_text(encoding="utf-8"))["features"]
-    pieces = coverage(units, owner)
+    pieces = coverage(units)
     timelines = piece_timelines(pieces, owner, territories, cessions)
-    generator = kit.generated_by("build_states.py", "states/ and cessions.geojson")
-    kit.write_collection(
-        kit.GEODATA / "states.geojson", features(pieces, owner, territories, timelines), generator
-    )
+    states = features(pieces, owner, territories, timelines)
+    kit.write_layer("states", states, "states/ and cessions.geojson")
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -56,7 +56,7 @@ class Record:
     """One feature as the records give it: published properties and how to draw it."""
 
     properties: dict[str, Any]
-    recipe: dict[str, Any] = field(default_factory=dict)
+    recipe: dict[str, Any]
 
 
 def read_toml(path: Path) -> dict[str, Any]:
@@ -75,11 +75,6 @@ def read_csv(path: Path) -> list[dict[str, str]]:
     except OSError as error:
         raise RecordError(f"{path}: {error}") from None
     return [{key: value for key, value in row.items() if value not in ("", None)} for row in rows]
-
-
-def numbers(text: str) -> list[float]:
-    """Parse ``"47.95 41.0 49.2 42.3"`` (a box or one point) into floats."""
-    return [float(value) for value in text.split()]
 
 
 def split_sources(cell: str) -> list[str]:
@@ -158,48 +153,36 @@ def cessions(geodata: Path = GEODATA) -> list[Record]:
     path = geodata / "records" / "cessions" / "periods.toml"
     doc = read_toml(path)
     lands = {row["territory"]: row for row in territories(geodata)}
-    allowed = layer_properties("cessions", geodata)
-    names = Naming(lands, doc.get("suffixes", {}))
-    return [
-        _period(period, names, allowed, f"{path}: period", doc.get("phrases"))
-        for period in doc.get("period", [])
-    ]
+    allowed, out, where = layer_properties("cessions", geodata), [], f"{path}: period"
+    for period in doc.get("period", []):
+        derived = _period_names(period, lands, doc.get("suffixes", {}), where)
+        fields = derived | {key: value for key, value in period.items() if key != "suffix"}
+        props = publish(fields, allowed, where, doc.get("phrases"))
+        props.setdefault("treaty", None)  # null: the period began by conquest or annexation
+        out.append(Record(props, {"territory": derived["chain"]}))
+    return out
 
 
-@dataclass(frozen=True)
-class Naming:
-    """How a period is named: ``<territory name> (<suffix>)`` in each language.
+def _period_names(period: dict, lands: dict, suffixes: dict, where: str) -> dict[str, str]:
+    """Name a period ``<territory name> (<suffix>)`` in each language.
 
     The suffix is the period's ``suffix`` key of the ``[suffixes]`` table (``soviet``,
     ``protectorate``), else its controller's; a language the table leaves out gets the
     territory's name alone, and a controller the table leaves out is its own English suffix.
     """
-
-    lands: dict[str, dict[str, str]]
-    suffixes: dict[str, dict[str, str]]
-
-    def derive(self, period: dict, where: str) -> dict[str, str]:
-        land = self.lands.get(period.get("territory"))
-        if land is None:
-            raise RecordError(f"{where} {period.get('id')}: territory not in territories.csv")
-        key = period.get("suffix", period.get("controller"))
-        if "suffix" in period and key not in self.suffixes:
-            raise RecordError(f"{where} {period.get('id')}: suffix {key!r} not in [suffixes]")
-        suffix = self.suffixes.get(key, {"en": key})
-        names = {"kind": land["kind"], "chain": land["territory"]}
-        for tail, lang in (("", "en"), ("_fa", "fa"), ("_ru", "ru")):
-            base = land.get(f"name{tail}")
-            if base:
-                names[f"name{tail}"] = f"{base} ({suffix[lang]})" if lang in suffix else base
-        return names
-
-
-def _period(period: dict, names: Naming, allowed: set[str], where: str, phrases: Any) -> Record:
-    derived = names.derive(period, where)
-    fields = derived | {key: value for key, value in period.items() if key != "suffix"}
-    props = publish(fields, allowed, where, phrases)
-    props.setdefault("treaty", None)  # null: the period began by conquest or annexation
-    return Record(props, {"territory": derived["chain"]})
+    land = lands.get(period.get("territory"))
+    if land is None:
+        raise RecordError(f"{where} {period.get('id')}: territory not in territories.csv")
+    key = period.get("suffix", period.get("controller"))
+    if "suffix" in period and key not in suffixes:
+        raise RecordError(f"{where} {period.get('id')}: suffix {key!r} not in [suffixes]")
+    suffix = suffixes.get(key, {"en": key})
+    names = {"kind": land["kind"], "chain": land["territory"]}
+    for tail, lang in (("", "en"), ("_fa", "fa"), ("_ru", "ru")):
+        base = land.get(f"name{tail}")
+        if base:
+            names[f"name{tail}"] = f"{base} ({suffix[lang]})" if lang in suffix else base
+    return names
 
 
 def territories(geodata: Path = GEODATA) -> list[dict[str, str]]:
@@ -211,19 +194,12 @@ def toml_layer(layer: str, geodata: Path = GEODATA) -> list[Record]:
     """The ``[[feature]]`` tables of ``<layer>.toml``; ``shape`` says how to draw each."""
     path = geodata / "records" / f"{layer}.toml"
     doc = read_toml(path)
-    allowed = layer_properties(layer, geodata)
-    return [
-        Record(
-            publish(
-                {k: v for k, v in table.items() if k != "shape"},
-                allowed,
-                f"{path}: feature",
-                doc.get("phrases"),
-            ),
-            table.get("shape", {}),
-        )
-        for table in doc.get("feature", [])
-    ]
+    allowed, out = layer_properties(layer, geodata), []
+    for table in doc.get("feature", []):
+        fields = {key: value for key, value in table.items() if key != "shape"}
+        props = publish(fields, allowed, f"{path}: feature", doc.get("phrases"))
+        out.append(Record(props, table.get("shape", {})))
+    return out
 
 
 def consulates(geodata: Path = GEODATA) -> list[Record]:
@@ -243,32 +219,25 @@ def consulates(geodata: Path = GEODATA) -> list[Record]:
     return records
 
 
-def _named_rows(name: str, kind: str, recipe_keys: tuple[str, ...], geodata: Path) -> list:
-    path = geodata / "records" / "basemap" / f"{name}.csv"
+BASEMAP_KINDS = {  # each basemap table: the kind of its features, the columns that draw them
+    "seas": ("sea", ("region",)),  # the region that names its pieces of sea
+    "lakes": ("lake", ("lon", "lat")),  # a point inside the lake
+    "rivers": ("river", ("points",)),  # the points the river is routed through
+}
+
+
+def basemap(table: str, geodata: Path = GEODATA) -> list[Record]:
+    """Rows of ``basemap/<table>.csv`` (a key of ``BASEMAP_KINDS``): timeless, so no dates."""
+    path = geodata / "records" / "basemap" / f"{table}.csv"
+    kind, recipe_keys = BASEMAP_KINDS[table]
     records = []
     for row in read_csv(path):
         fields = {key: value for key, value in row.items() if key not in recipe_keys}
-        fields["kind"] = kind
-        props = publish(fields, set(), f"{path}: row")
-        for key in ALWAYS_WRITTEN:  # the basemap is timeless: no dates
+        props = publish(fields | {"kind": kind}, set(), f"{path}: row")
+        for key in ALWAYS_WRITTEN:
             del props[key]
         records.append(Record(props, {key: row[key] for key in recipe_keys}))
     return records
-
-
-def seas(geodata: Path = GEODATA) -> list[Record]:
-    """Seas of ``basemap/seas.csv``, each with the region that names its pieces of sea."""
-    return _named_rows("seas", "sea", ("region",), geodata)
-
-
-def lakes(geodata: Path = GEODATA) -> list[Record]:
-    """Lakes of ``basemap/lakes.csv``, each with a point inside it."""
-    return _named_rows("lakes", "lake", ("lon", "lat"), geodata)
-
-
-def rivers(geodata: Path = GEODATA) -> list[Record]:
-    """Rivers of ``basemap/rivers.csv`` with the points each is routed through."""
-    return _named_rows("rivers", "river", ("points",), geodata)
 
 
 def gazetteer(geodata: Path = GEODATA) -> list[Record]:
@@ -332,8 +301,8 @@ READERS: dict[str, Callable[[Path], list[Record]]] = {
     "events": lambda geodata: toml_layer("events", geodata),
     "modern_borders": lambda geodata: toml_layer("modern_borders", geodata),
     "gazetteer": gazetteer,
-    "basemap/water": lambda geodata: seas(geodata) + lakes(geodata),
-    "basemap/rivers": rivers,
+    "basemap/water": lambda geodata: basemap("seas", geodata) + basemap("lakes", geodata),
+    "basemap/rivers": lambda geodata: basemap("rivers", geodata),
 }
 
 

@@ -21,17 +21,9 @@ from typing import NamedTuple
 from server.core.contract import CERTAINTIES
 from server.core.dates import span_of
 
-# The polity of the states layer that each controller of the cessions layer stands for.
-CONTROLLER_POLITY = {
-    "Persia": "iran",
-    "Russia": "russia",
-    "Georgia": "georgia",
-    "Armenia": "armenia",
-    "Azerbaijan": "azerbaijan",
-    "Contested": "contested",
-    "Transcaspia": "transcaspia",
-    "Centrocaspian": "centrocaspian",
-}
+# A controller of the cessions layer stands for the polity of its own name in lower case
+# (Russia -> russia, Contested -> contested), except Persia: the states layer's ``iran``.
+CONTROLLER_POLITY = {"Persia": "iran"}
 
 
 class Segment(NamedTuple):
@@ -82,23 +74,22 @@ def follow_cessions(row_seg: Segment, periods: list[Segment]) -> list[Segment]:
     polity_of = CONTROLLER_POLITY | dict(word.split(":") for word in remaps)
     out, cursor = [], row_seg.first
     for period in periods:
-        piece = clip(row_seg._replace(polity=polity_of[period.polity]), period)
+        polity = polity_of.get(period.polity, period.polity.lower())
+        piece = clip(row_seg._replace(polity=polity), period)
         if piece is None:
             continue
         if piece.first > cursor and fallback:
-            out.append(gap(row_seg, cursor, piece.first - 1, fallback))
+            out.append(clip(row_seg._replace(polity=fallback), days(cursor, piece.first - 1)))
         out.append(piece)
         cursor = piece.last + 1
     if cursor <= row_seg.last and fallback:
-        out.append(gap(row_seg, cursor, row_seg.last, fallback))
+        out.append(clip(row_seg._replace(polity=fallback), days(cursor, row_seg.last)))
     return out
 
 
-def gap(row_seg: Segment, first: int, last: int, polity: str) -> Segment:
-    """The days ``first``..``last`` of ``row_seg`` that the cessions leave to ``polity``."""
-    start = row_seg.start if first == row_seg.first else date.fromordinal(first).isoformat()
-    end = row_seg.end if last == row_seg.last else date.fromordinal(last).isoformat()
-    return row_seg._replace(first=first, last=last, start=start, end=end, polity=polity)
+def days(first: int, last: int) -> Segment:
+    """The days ``first``..``last`` (ordinals) as a segment, to clip another to."""
+    return segment(date.fromordinal(first).isoformat(), date.fromordinal(last).isoformat())
 
 
 def holder_segments(rows: list[tuple[int, dict]], periods: list[Segment]) -> list[Segment]:

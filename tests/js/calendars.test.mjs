@@ -1,7 +1,7 @@
 // The browser's calendars (static/js/core/calendars.js) against the Python library, day by day.
 //
 // Run: node --test tests/js/calendars.test.mjs
-// The reference comes from tools/calendar_reference.py (convertdate, every day 700-2100, plus
+// The reference comes from tests/js/calendar_reference.py (convertdate, every day 700-2100, plus
 // the server's words for a sample of dates). Set CALENDAR_REFERENCE to a folder it wrote, or
 // let this file run it (with $PYTHON, else .venv/bin/python, else python3).
 
@@ -80,7 +80,7 @@ before(() => {
   let folder = process.env.CALENDAR_REFERENCE;
   if (!folder) {
     ownFolder = mkdtempSync(path.join(tmpdir(), "calendar-reference-"));
-    execFileSync(python(), [path.join(ROOT, "tools", "calendar_reference.py"), ownFolder], {
+    execFileSync(python(), [path.join(ROOT, "tests", "js", "calendar_reference.py"), ownFolder], {
       cwd: ROOT,
       stdio: ["ignore", "inherit", "inherit"],
     });

@@ -1,7 +1,7 @@
 """Calendars in the browser and on the server against convertdate, every day from 700 to 2100.
 
 ``make test`` runs pytest, so this runs the Node test (``tests/js/calendars.test.mjs``) on a
-reference written once per run by ``tools/calendar_reference.py``, and checks the server's own
+reference written once per run by ``tests/js/calendar_reference.py``, and checks the server's own
 Solar Hijri arithmetic on the same days. Without Node.js it fails, saying so: a skipped check
 of the browser's dates would pass unnoticed.
 """
@@ -32,7 +32,7 @@ CONVERTED = ("julian", "islamic", "persian")
 def calendar_reference(request: pytest.FixtureRequest, tmp_path_factory) -> Path:
     """Write the reference; convertdate's own answers are kept in pytest's cache between runs."""
     folder = tmp_path_factory.mktemp("calendar-reference")
-    command = [sys.executable, str(ROOT / "tools" / "calendar_reference.py"), str(folder)]
+    command = [sys.executable, str(ROOT / "tests" / "js" / "calendar_reference.py"), str(folder)]
     cache = getattr(request.config, "cache", None)
     if cache is not None:
         command += ["--keep", str(cache.mkdir("calendars"))]

@@ -34,7 +34,7 @@
 
   // Nowruz (1 Farvardin) of each Gregorian year 699-2100 as its day of March minus 20, as
   // convertdate computes it; one century a line. Regenerate with
-  // `python tools/calendar_reference.py --nowruz`; the test checks every digit.
+  // `python tests/js/calendar_reference.py --nowruz`; the test checks every digit.
   var NOWRUZ_FIRST_YEAR = 699;
   var NOWRUZ = [
     "1", // 699

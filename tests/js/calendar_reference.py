@@ -5,9 +5,9 @@ The browser converts dates itself (the static build has no server), so ``static/
 calendars.js`` must agree with the Python library day by day. This writes what to agree with,
 at test time rather than as a committed file of half a million days::
 
-    python tools/calendar_reference.py OUT_DIR     # days.bin, reference.json (~9 MB, ~10 s)
-    python tools/calendar_reference.py OUT_DIR --keep DIR   # reuse convertdate's answers
-    python tools/calendar_reference.py --nowruz    # the NOWRUZ lines of calendars.js
+    python tests/js/calendar_reference.py OUT_DIR     # days.bin, reference.json (~9 MB, ~10 s)
+    python tests/js/calendar_reference.py OUT_DIR --keep DIR   # reuse convertdate's answers
+    python tests/js/calendar_reference.py --nowruz    # the NOWRUZ lines of calendars.js
 
 ``days.bin`` holds, for each day from 1 January 700 to 31 December 2100, its Julian, lunar Hijri
 and Solar Hijri dates as convertdate's ``from_jd`` gives them, packed as ``year << 9 | month << 5
