@@ -38,11 +38,6 @@ VIEW = """() => {
     return [map.getCenter().lat, map.getCenter().lng, map.getZoom()];
 }"""
 
-LAYOUT_FOLLOW_UP = (
-    "issue 11's framing and legend against issue 12's panels and axis, "
-    "merged in one session: a follow-up named in the closing note"
-)
-
 
 @pytest.fixture
 def laptop(page):
@@ -115,7 +110,6 @@ def test_central_iran_and_moscow_lie_in_coloured_named_states_in_1850(
 
 
 @pytest.mark.parametrize(("day", "layer"), [("1907-08-31", "spheres_1907"), ("1570", "corridors")])
-@pytest.mark.xfail(strict=False, reason=LAYOUT_FOLLOW_UP)
 def test_what_holds_is_framed_on_first_load(laptop, live_server, day, layer):
     open_atlas(laptop, live_server.url, f"?date={day}")
     box = laptop.evaluate(DRAWN_BOX, layer)

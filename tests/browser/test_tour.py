@@ -9,17 +9,11 @@ from tests.browser.mapping import date_shown, open_atlas
 
 STEP_DRAWN_MS = 1000
 
-LAYOUT_FOLLOW_UP = (
-    "issue 11's framing and legend against issue 12's panels and axis, "
-    "merged in one session: a follow-up named in the closing note"
-)
-
 
 def step_text(page) -> str:
     return page.locator(".atlas-tour-step").inner_text()
 
 
-@pytest.mark.xfail(strict=False, reason=LAYOUT_FOLLOW_UP)
 def test_the_tour_visits_every_step_in_order(page, live_server, atlas_store, artifacts):
     page.set_viewport_size({"width": 1920, "height": 1080})
     open_atlas(page, live_server.url, "/tour")
@@ -40,7 +34,6 @@ def test_the_tour_visits_every_step_in_order(page, live_server, atlas_store, art
     assert step_text(page) == f"{total} / {total}", "the last step stays put"
 
 
-@pytest.mark.xfail(strict=False, reason=LAYOUT_FOLLOW_UP)
 def test_a_step_is_drawn_within_a_second_and_the_map_flies_there(page, live_server, atlas_store):
     moments = atlas_store.key_dates
     number = next(n for n in range(1, len(moments)) if moments[n - 1].bbox != moments[n].bbox)

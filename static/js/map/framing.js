@@ -119,6 +119,37 @@
     return shapes;
   }
 
+  // Where the screen's first pixel goes on one axis (in the map's pixels at the frame's zoom):
+  // the framed span (the subject and its context) centred in the free span [f0, f1] of a
+  // screen `length` long; then the window {low, high, slack} kept over the whole screen where
+  // it can be; and if that leaves the subject [a, b] itself under a panel, slid towards the
+  // panel as far as the subject needs, within the slack.
+  function place(framedSpan, subjectSpan, freeSpan, length, window) {
+    var a = Math.min(subjectSpan[0], subjectSpan[1]);
+    var b = Math.max(subjectSpan[0], subjectSpan[1]);
+    var f0 = freeSpan[0] + MARGIN;
+    var f1 = freeSpan[1] - MARGIN;
+    var origin = (framedSpan[0] + framedSpan[1]) / 2 - (f0 + f1) / 2;
+    if (!window) {
+      return origin;
+    }
+    origin = fit(origin, length, window);
+    if (b - a <= f1 - f0) {
+      origin = clamp(origin, b - f1, a - f0);
+    }
+    return clamp(origin, window.low - window.slack[0], window.high - length + window.slack[1]);
+  }
+
+  // The screen's first pixel on one axis with the window over the whole screen (centred when
+  // the window is the smaller).
+  function fit(origin, length, window) {
+    return clamp(origin, window.low, window.high - length);
+  }
+
+  function clamp(value, low, high) {
+    return low > high ? (low + high) / 2 : Math.min(Math.max(value, low), high);
+  }
+
   function Framing(atlas, limits, fallback, maxZoom) {
     var self = this;
     this.atlas = atlas;
@@ -134,6 +165,10 @@
       this.fitLimits();
       this.map.on("resize", function () {
         self.fitLimits();
+      });
+      // Zoomed away from the frame, the view keeps to the window again.
+      this.map.on("zoomend", function () {
+        self.keepToWindow();
       });
     }
     // Set by the tour: its steps fly to their frame; a date or key date jumps.
@@ -157,40 +192,124 @@
       size.y / (southEast.y - northWest.y),
     );
     var snap = map.options.zoomSnap || 1;
-    map.setMinZoom(Math.ceil(Math.log2(scale) / snap) * snap);
-  };
-
-  // The part of the map the panels leave free, as fitBounds paddings.
-  Framing.prototype.padding = function () {
-    var size = this.map.getSize();
-    var free = freeArea(size, Atlas.panelBoxes(this.map));
-    return {
-      paddingTopLeft: [free.left + MARGIN, free.top + MARGIN],
-      paddingBottomRight: [size.x - free.right + MARGIN, size.y - free.bottom + MARGIN],
-    };
-  };
-
-  // Fit what holds now in the layers of the story that are on; the opening view if none.
-  Framing.prototype.frame = function (animate) {
-    var entries = this.atlas.heldEntries().filter(function (entry) {
-      return entry.role === "theme";
-    });
-    var bounds = subject(entries);
-    if (!bounds.isValid()) {
-      bounds = this.fallback;
+    var least = Math.ceil(Math.log2(scale) / snap) * snap;
+    // Leaflet would zoom in with an animation, which a later move does not cancel: its end
+    // would pull the view back (a print put back, a window made larger).
+    if (map.getZoom() < least) {
+      map.setZoom(least, { animate: false });
     }
+    map.setMinZoom(least);
+  };
+
+  // Fit what holds now in the layers of the story that are on (within the tour step's own
+  // extent, when it has one); the opening view if nothing is.
+  Framing.prototype.frame = function (animate) {
+    var bounds = this.subjectBounds();
     if (!bounds) {
       return;
     }
     // A margin of context around the subject: its neighbours, where its name can go.
-    bounds = bounds.pad(CONTEXT);
-    if (this.limits) {
-      bounds = clip(bounds, this.limits);
+    var core = this.limits ? clip(bounds, this.limits) : bounds;
+    bounds = this.limits ? clip(bounds.pad(CONTEXT), this.limits) : bounds.pad(CONTEXT);
+    var map = this.map;
+    var size = map.getSize();
+    var free = freeArea(size, Atlas.panelBoxes(map));
+    var room = L.point(free.right - free.left - 2 * MARGIN, free.bottom - free.top - 2 * MARGIN);
+    var zoom = map.getBoundsZoom(bounds, false, size.subtract(room));
+    zoom = Math.max(map.getMinZoom(), Math.min(zoom, MAX_FRAME_ZOOM, map.getMaxZoom()));
+    var view = this.viewOf(bounds, core, zoom, free);
+    this.frameZoom = zoom;
+    this.limitTo(this.reach(zoom));
+    map.setView(view, zoom, { animate: Boolean(animate) });
+  };
+
+  // The story's features that hold now, within the step's focus when there is one: the context
+  // layers (the states, today's borders, the names) never widen the frame.
+  Framing.prototype.subjectBounds = function () {
+    var entries = this.atlas.heldEntries().filter(function (entry) {
+      return entry.role === "theme";
+    });
+    var bounds = subject(entries);
+    var focus = this.focus;
+    if (focus && bounds.isValid()) {
+      bounds = focus.intersects(bounds) ? clip(bounds, focus) : focus;
     }
-    var options = this.padding();
-    options.maxZoom = MAX_FRAME_ZOOM;
-    options.animate = Boolean(animate);
-    this.map.fitBounds(bounds, options);
+    return bounds.isValid() ? bounds : focus || this.fallback || null;
+  };
+
+  // Where the view's centre goes at a zoom: the subject with its context in the middle of
+  // the free area, the map's window filling the screen where it can, and slid towards the
+  // panels only as far as the subject itself needs to be clear of them (never further than
+  // the panels reach).
+  Framing.prototype.viewOf = function (bounds, core, zoom, free) {
+    var map = this.map;
+    var size = map.getSize();
+    var a = map.project(bounds.getNorthWest(), zoom);
+    var b = map.project(bounds.getSouthEast(), zoom);
+    var c = map.project(core.getNorthWest(), zoom);
+    var d = map.project(core.getSouthEast(), zoom);
+    var origin = L.point(
+      place([a.x, b.x], [c.x, d.x], [free.left, free.right], size.x, this.edges(zoom, "x")),
+      place([a.y, b.y], [c.y, d.y], [free.top, free.bottom], size.y, this.edges(zoom, "y")),
+    );
+    return map.unproject(origin.add(size.divideBy(2)), zoom);
+  };
+
+  // The window's two edges on one axis at a zoom, with how far each may slide under the panels.
+  Framing.prototype.edges = function (zoom, axis) {
+    if (!this.limits) {
+      return null;
+    }
+    var low = this.map.project(this.limits.getNorthWest(), zoom)[axis];
+    var high = this.map.project(this.limits.getSouthEast(), zoom)[axis];
+    var inset = Atlas.panels.insets(this.map);
+    var slack = axis === "x" ? [inset.left, inset.right] : [inset.top, inset.bottom];
+    return { low: low, high: high, slack: slack };
+  };
+
+  // The view's limits at its zoom, and the view inside them to the pixel (Leaflet lets a view
+  // stay up to a pixel outside, which shows as a hairline of margin at the screen's edge).
+  Framing.prototype.keepToWindow = function () {
+    var map = this.map;
+    var zoom = map.getZoom();
+    this.limitTo(this.reach(zoom));
+    if (zoom === this.frameZoom) {
+      return;
+    }
+    var size = map.getSize();
+    var origin = map.project(map.getCenter(), zoom).subtract(size.divideBy(2));
+    var inside = L.point(
+      fit(origin.x, size.x, this.edges(zoom, "x")),
+      fit(origin.y, size.y, this.edges(zoom, "y")),
+    );
+    if (inside.distanceTo(origin) > 0.01) {
+      map.setView(map.unproject(inside.add(size.divideBy(2)), zoom), zoom, { animate: false });
+    }
+  };
+
+  // The bounds Leaflet keeps the view in (its moveend check, its drag). Set, not through
+  // setMaxBounds, which would start an animated pan of the view as it was: the frame's own
+  // move follows at once, already inside them.
+  Framing.prototype.limitTo = function (bounds) {
+    if (bounds) {
+      this.map.options.maxBounds = bounds;
+    }
+  };
+
+  // How far the view may go at a zoom: the map's window, and at the framed zoom as far under
+  // the panels as they reach (so a subject at the window's edge can be clear of them).
+  Framing.prototype.reach = function (zoom) {
+    if (zoom !== this.frameZoom) {
+      return this.limits;
+    }
+    var map = this.map;
+    var inset = Atlas.panels.insets(map);
+    var northWest = map.project(this.limits.getNorthWest(), zoom);
+    var southEast = map.project(this.limits.getSouthEast(), zoom);
+    return L.latLngBounds(
+      map.unproject(northWest.subtract([inset.left, inset.top]), zoom),
+      map.unproject(southEast.add([inset.right, inset.bottom]), zoom),
+    );
   };
 
   function clip(bounds, limits) {
@@ -209,5 +328,6 @@
   Framing.freeArea = freeArea;
   Framing.boundsOf = boundsOf;
   Framing.subject = subject;
+  Framing.place = place;
   Atlas.Framing = Framing;
 })(window.Atlas);
