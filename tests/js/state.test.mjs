@@ -204,6 +204,13 @@ describe("the state's address", () => {
     }
   });
 
+  it("knows the page's own opening moment from a date the reader chose", () => {
+    const opening = (search) => atlasAt({ search }).Atlas.State.fromUrl(DAY, [], LAYERS).openingDay;
+    assert.equal(opening(""), DAY);
+    assert.equal(opening("?date=tomorrow"), DAY);
+    assert.equal(opening("?date=1828-02-22"), null);
+  });
+
   it("takes only the settings it knows, with the values it knows", () => {
     const read = (search) => plain(atlasAt({ search }).Atlas.State.fromUrl(DAY, [], LAYERS).extras);
     assert.deepEqual(read("?legend=off&tiles=on"), { legend: "off", tiles: "on" });

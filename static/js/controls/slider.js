@@ -254,7 +254,8 @@
   Slider.prototype.startPlay = function () {
     var self = this;
     var changes = this.changes();
-    this.go(Atlas.play.start(this.state.day, this.first, this.last, changes));
+    var opening = this.state.day === this.state.openingDay;
+    this.go(Atlas.play.start(this.state.day, this.first, this.last, changes, opening));
     // One year a tick; the speed sets how often a tick comes (at most 25 a second).
     var perSecond = this.yearsPerSecond();
     var yearsPerTick = Math.max(1, Math.round(perSecond / 25));
