@@ -34,11 +34,6 @@ THUMB_AT = """(year) => {
     return {from: at(+slider.input.value), to: at(target), y: box.top + box.height / 2};
 }"""
 
-LAYOUT_FOLLOW_UP = (
-    "issue 11's framing and legend against issue 12's panels and axis, "
-    "merged in one session: a follow-up named in the closing note"
-)
-
 
 def size_name(size: dict) -> str:
     return f"{size['width']}x{size['height']}"
@@ -151,7 +146,6 @@ def test_the_erivan_popup_fits_a_phone(phone, live_server, artifacts):
     phone.screenshot(path=artifacts / "screens-phone-popup-erivan-1828.png")
 
 
-@pytest.mark.xfail(strict=False, reason=LAYOUT_FOLLOW_UP)
 def test_a_phone_shows_the_map_and_reaches_every_link(phone, live_server, artifacts):
     open_atlas(phone, live_server.url, "/?date=1828-02-22")
     phone.screenshot(path=artifacts / "screens-phone-landing.png")
@@ -172,6 +166,10 @@ def test_a_phone_shows_the_map_and_reaches_every_link(phone, live_server, artifa
     assert phone.get_by_label("Embassies and consulates").is_visible()
     phone.screenshot(path=artifacts / "screens-phone-legend-open.png")
     legend.tap()
+    tools = phone.get_by_role("button", name="Tools")
+    assert tools.get_attribute("aria-expanded") == "false", "the tools start folded"
+    assert not phone.get_by_text("Export", exact=True).is_visible()
+    tools.tap()
     phone.get_by_text("Export", exact=True).tap()
     menu = phone.locator(".atlas-export-list").bounding_box()
     assert menu["x"] >= 0 and menu["x"] + menu["width"] <= 390, "the export menu stays on screen"
@@ -182,7 +180,6 @@ def test_a_phone_shows_the_map_and_reaches_every_link(phone, live_server, artifa
 
 
 @pytest.mark.parametrize("path", ["/classroom?date=1828-02-22", "/tour/12", "/tour/16", "/tour/17"])
-@pytest.mark.xfail(strict=False, reason=LAYOUT_FOLLOW_UP)
 def test_projectors_show_the_map_on_three_fifths_of_the_screen(page, live_server, artifacts, path):
     page.set_viewport_size(PROJECTORS[0])
     open_atlas(page, live_server.url, path)

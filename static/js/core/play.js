@@ -32,8 +32,8 @@
     if (!opening && day < last && ahead !== null && ahead <= last) {
       return day;
     }
-    var opening = firstAfter(changes, first - 1);
-    return opening === null ? first : Math.max(first, Math.min(opening, last));
+    var story = firstAfter(changes, first - 1);
+    return story === null ? first : Math.max(first, Math.min(story, last));
   }
 
   // The day after one step of `years` from `day`, never past `last`.
