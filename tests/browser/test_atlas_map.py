@@ -228,11 +228,16 @@ SCREENSHOT_DATES = [
 
 
 def test_screenshots_of_the_atlas_at_two_sizes(page, live_server, artifacts):
-    """Kept as artefacts to look at (test-artifacts/atlas-<size>-<date>.png)."""
+    """Kept as artefacts to look at (test-artifacts/atlas-<size>-<date>.png). One page, the
+    window resized, each date opened as a typed date opens it (drawn, framed, named)."""
+    page.set_viewport_size(LAPTOP)
+    open_atlas(page, live_server.url, f"?date={SCREENSHOT_DATES[0]}")
+    page.wait_for_function("() => Atlas.debug.atlases[0].textsLoaded === true")
     for width, height in ((1366, 768), (1920, 1080)):
         page.set_viewport_size({"width": width, "height": height})
+        page.wait_for_function(f"() => Atlas.debug.atlases[0].map.getSize().x === {width}")
         for day in SCREENSHOT_DATES:
-            open_atlas(page, live_server.url, f"?date={day}")
-            page.wait_for_function("() => Atlas.debug.atlases[0].textsLoaded === true")
+            page.evaluate("(day) => Atlas.debug.atlases[0].state.openDate(day)", day)
             page.screenshot(path=artifacts / f"atlas-{width}x{height}-{day}.png")
+            assert date_shown(page) == in_words(day), day
             assert len(page.evaluate(NAMES_SHOWN)) >= 10, day
