@@ -22,10 +22,8 @@
   }
 
   function Slider(root, atlas, options) {
+    Atlas.Control.call(this, root, atlas, options);
     var self = this;
-    this.root = root;
-    this.atlas = atlas;
-    this.state = atlas.state;
     this.first = options.firstDay;
     this.last = options.lastDay;
     this.axis = Atlas.axis.make(this.first, this.last, options.axis);
@@ -294,9 +292,5 @@
     this.playButton.textContent = this.timer ? "\u275A\u275A" : "\u25B6";
   };
 
-  Atlas.controls.slider = {
-    attach: function (root, atlas, options) {
-      return new Slider(root, atlas, options);
-    },
-  };
+  Atlas.control("slider", Slider);
 })(window.Atlas);

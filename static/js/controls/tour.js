@@ -8,12 +8,10 @@
   var SOURCES_OPEN_HEIGHT = 900;
 
   function Tour(root, atlas, options) {
+    Atlas.Control.call(this, root, atlas, options);
     var self = this;
-    this.root = root;
-    this.atlas = atlas;
     this.steps = options.steps;
     this.urls = options.stepUrls;
-    this.labels = options.labels;
     this.index = -1;
     atlas.actions.add("tourStep", function (direction) {
       self.go(self.index + direction);
@@ -74,9 +72,5 @@
     return line;
   };
 
-  Atlas.controls.tour = {
-    attach: function (root, atlas, options) {
-      return new Tour(root, atlas, options);
-    },
-  };
+  Atlas.control("tour", Tour);
 })(window.Atlas);

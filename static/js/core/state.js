@@ -152,12 +152,12 @@
     this.update({ extras: extras });
   };
 
-  State.prototype.query = function (lang) {
+  // The view as an address's query; `dates` replaces date=… (the comparison's left= and right=).
+  State.prototype.query = function (lang, dates) {
     var self = this;
-    var parts = [
-      "date=" + this.dateText(),
+    var parts = (dates || ["date=" + this.dateText()]).concat([
       "layers=" + this.layers.map(encodeURIComponent).join(","),
-    ];
+    ]);
     lang = lang || this.lang;
     if (lang !== "en") {
       parts.push("lang=" + lang);
