@@ -135,6 +135,15 @@ describe("the state's address", () => {
     );
   });
 
+  it("writes other dates in the place of date= (the comparison's two)", () => {
+    const { state } = recorded(atlasAt(), DAY, ["cessions"]);
+    state.setExtra("legend", "off");
+    assert.equal(
+      state.query("ru", ["left=1812-06-01", "right=1829-06-01"]),
+      "left=1812-06-01&right=1829-06-01&layers=cessions&lang=ru&legend=off",
+    );
+  });
+
   it("joins a path that already has a query with &", () => {
     const { state } = recorded(atlasAt({ pathname: "/atlas/" }), DAY, ["cessions"]);
     assert.equal(state.url(), "/atlas/?date=1828-02-22&layers=cessions");
