@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from server.core.i18n import in_words
-from tests.browser.mapping import date_shown, open_atlas
+from tests.browser.mapping import date_shown, open_atlas, tour_step
 
 STEP_DRAWN_MS = 1000
 
@@ -78,3 +78,26 @@ def test_previous_is_disabled_on_the_first_step(page, live_server):
     assert page.get_by_role("button", name="Previous").is_disabled()
     page.keyboard.press("PageUp")
     assert step_text(page).startswith("1 / ")
+
+
+FRAMED = """() => {
+    const map = Atlas.debug.atlases[0].map;
+    const b = map.getBounds();
+    return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth(), map.getZoom()];
+}"""
+
+
+def test_a_step_frames_its_own_subject_whatever_context_is_on(page, live_server, atlas_store):
+    number = tour_step("treaty-turkmenchay-1828")
+    moment = atlas_store.key_dates[number - 1]
+    page.set_viewport_size({"width": 1280, "height": 720})
+    context = "states,modern_borders,gazetteer," + ",".join(moment.layers)
+    frames = []
+    for query in ("", f"?layers={context}"):
+        open_atlas(page, live_server.url, f"/tour/{number}{query}")
+        frames.append(page.evaluate(FRAMED))
+    assert frames[0] == frames[1], "the states, today's borders and the names never widen it"
+    west, south, east, north, _ = frames[0]
+    left, bottom, right, top = moment.bbox
+    assert west <= left and east >= right, "the step's extent is in view"
+    assert north - south <= 2.5 * (top - bottom), "and framed on it, not on the whole region"
