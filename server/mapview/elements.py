@@ -38,6 +38,7 @@ SCRIPTS = (
     "map/symbols",
     "map/basemap",
     "map/layers",
+    "map/placing",
     "map/framing",
     "map/labels",
     "map/plate",

@@ -1,66 +1,21 @@
 /* Framing: when a moment is opened (a date typed or shared, a key date, a tour step), the map
- * fits what holds then, in the part of the window the panels leave free; moving the slider
- * never moves the map. And the map's limits: it cannot be zoomed out past its own window, nor
- * dragged off it, so there is never a grey void around a postage stamp of map.
+ * fits what holds then in the story's layers (never the context: states, borders, names), in
+ * the part of the window the panels leave free; moving the slider never moves the map. And
+ * the map's limits: it cannot be zoomed out past its own window, nor dragged off it, so there
+ * is never a grey void around a postage stamp of map. At the zoom a moment is framed, the
+ * window may slide under the panels as far as they reach, so that a subject at its edge (the
+ * Gulf in 1907) can still be clear of them (map/placing.js does the arithmetic).
  */
 (function (Atlas) {
   "use strict";
 
   // Close enough to read a subject, far enough to see where it is (a province, not a field).
   var MAX_FRAME_ZOOM = 7;
-  var MARGIN = 12;
   var CONTEXT = 0.08; // of the subject's size, on every side
   // A point far from the areas and lines of its moment (a legation in St Petersburg while the
   // story is the zones of Persia) is left out of the frame when it would make the frame half
   // as large again.
   var POINT_STRETCH = 1.5;
-
-  function crosses(box, left, top, right, bottom) {
-    return box.left < right && box.right > left && box.top < bottom && box.bottom > top;
-  }
-
-  // The largest rectangle of the map no panel covers: its edges can only be the window's or a
-  // panel's, so trying every pair of those is exact (a handful of panels, a few thousand tries).
-  function freeArea(size, boxes) {
-    var xs = [0, size.x];
-    var ys = [0, size.y];
-    boxes.forEach(function (box) {
-      xs.push(box.left, box.right);
-      ys.push(box.top, box.bottom);
-    });
-    xs = xs.filter(inside(0, size.x)).sort(numeric);
-    ys = ys.filter(inside(0, size.y)).sort(numeric);
-    var best = { left: 0, top: 0, right: size.x, bottom: size.y, area: -1 };
-    for (var a = 0; a < xs.length; a++) {
-      for (var b = a + 1; b < xs.length; b++) {
-        for (var c = 0; c < ys.length; c++) {
-          for (var d = c + 1; d < ys.length; d++) {
-            var area = (xs[b] - xs[a]) * (ys[d] - ys[c]);
-            if (area > best.area && !blocked(boxes, xs[a], ys[c], xs[b], ys[d])) {
-              best = { left: xs[a], top: ys[c], right: xs[b], bottom: ys[d], area: area };
-            }
-          }
-        }
-      }
-    }
-    return best;
-  }
-
-  function blocked(boxes, left, top, right, bottom) {
-    return boxes.some(function (box) {
-      return crosses(box, left, top, right, bottom);
-    });
-  }
-
-  function inside(low, high) {
-    return function (value) {
-      return value >= low && value <= high;
-    };
-  }
-
-  function numeric(a, b) {
-    return a - b;
-  }
 
   // A feature's bounds from its GeoJSON (no Leaflet layer needed: the map is framed before
   // anything is drawn, so that it is drawn once, at the frame).
@@ -117,37 +72,6 @@
       }
     });
     return shapes;
-  }
-
-  // Where the screen's first pixel goes on one axis (in the map's pixels at the frame's zoom):
-  // the framed span (the subject and its context) centred in the free span [f0, f1] of a
-  // screen `length` long; then the window {low, high, slack} kept over the whole screen where
-  // it can be; and if that leaves the subject [a, b] itself under a panel, slid towards the
-  // panel as far as the subject needs, within the slack.
-  function place(framedSpan, subjectSpan, freeSpan, length, window) {
-    var a = Math.min(subjectSpan[0], subjectSpan[1]);
-    var b = Math.max(subjectSpan[0], subjectSpan[1]);
-    var f0 = freeSpan[0] + MARGIN;
-    var f1 = freeSpan[1] - MARGIN;
-    var origin = (framedSpan[0] + framedSpan[1]) / 2 - (f0 + f1) / 2;
-    if (!window) {
-      return origin;
-    }
-    origin = fit(origin, length, window);
-    if (b - a <= f1 - f0) {
-      origin = clamp(origin, b - f1, a - f0);
-    }
-    return clamp(origin, window.low - window.slack[0], window.high - length + window.slack[1]);
-  }
-
-  // The screen's first pixel on one axis with the window over the whole screen (centred when
-  // the window is the smaller).
-  function fit(origin, length, window) {
-    return clamp(origin, window.low, window.high - length);
-  }
-
-  function clamp(value, low, high) {
-    return low > high ? (low + high) / 2 : Math.min(Math.max(value, low), high);
   }
 
   function Framing(atlas, limits, fallback, maxZoom) {
@@ -213,8 +137,9 @@
     bounds = this.limits ? clip(bounds.pad(CONTEXT), this.limits) : bounds.pad(CONTEXT);
     var map = this.map;
     var size = map.getSize();
-    var free = freeArea(size, Atlas.panelBoxes(map));
-    var room = L.point(free.right - free.left - 2 * MARGIN, free.bottom - free.top - 2 * MARGIN);
+    var free = Atlas.placing.freeArea(size, Atlas.panelBoxes(map));
+    var margin = 2 * Atlas.placing.MARGIN;
+    var room = L.point(free.right - free.left - margin, free.bottom - free.top - margin);
     var zoom = map.getBoundsZoom(bounds, false, size.subtract(room));
     zoom = Math.max(map.getMinZoom(), Math.min(zoom, MAX_FRAME_ZOOM, map.getMaxZoom()));
     var view = this.viewOf(bounds, core, zoom, free);
@@ -249,8 +174,20 @@
     var c = map.project(core.getNorthWest(), zoom);
     var d = map.project(core.getSouthEast(), zoom);
     var origin = L.point(
-      place([a.x, b.x], [c.x, d.x], [free.left, free.right], size.x, this.edges(zoom, "x")),
-      place([a.y, b.y], [c.y, d.y], [free.top, free.bottom], size.y, this.edges(zoom, "y")),
+      Atlas.placing.place(
+        [a.x, b.x],
+        [c.x, d.x],
+        [free.left, free.right],
+        size.x,
+        this.edges(zoom, "x"),
+      ),
+      Atlas.placing.place(
+        [a.y, b.y],
+        [c.y, d.y],
+        [free.top, free.bottom],
+        size.y,
+        this.edges(zoom, "y"),
+      ),
     );
     return map.unproject(origin.add(size.divideBy(2)), zoom);
   };
@@ -279,8 +216,8 @@
     var size = map.getSize();
     var origin = map.project(map.getCenter(), zoom).subtract(size.divideBy(2));
     var inside = L.point(
-      fit(origin.x, size.x, this.edges(zoom, "x")),
-      fit(origin.y, size.y, this.edges(zoom, "y")),
+      Atlas.placing.fit(origin.x, size.x, this.edges(zoom, "x")),
+      Atlas.placing.fit(origin.y, size.y, this.edges(zoom, "y")),
     );
     if (inside.distanceTo(origin) > 0.01) {
       map.setView(map.unproject(inside.add(size.divideBy(2)), zoom), zoom, { animate: false });
@@ -325,9 +262,7 @@
     );
   }
 
-  Framing.freeArea = freeArea;
   Framing.boundsOf = boundsOf;
   Framing.subject = subject;
-  Framing.place = place;
   Atlas.Framing = Framing;
 })(window.Atlas);

@@ -1,12 +1,11 @@
-// Atlas.Framing.place: where the screen goes on one axis when a moment is framed.
+// Atlas.placing.place: where the screen goes on one axis when a moment is framed.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
 import { loadAtlas } from "./load.mjs";
 
-const { Atlas } = loadAtlas(["map/framing"]);
-const place = Atlas.Framing.place;
-const MARGIN = 12;
+const { Atlas } = loadAtlas(["map/placing"]);
+const { place, MARGIN } = Atlas.placing;
 
 // A screen 768 pixels high with a panel over its foot from 682: free from 0 to 682. The map's
 // window runs from 0 to 800 at this zoom, and may slide up to 86 pixels under the panel.
