@@ -134,7 +134,9 @@ def build_map(
     return atlas_map
 
 
-TOOLBAR_LABELS = ("export", "export_view_geojson", "export_whole_atlas", "save_image", "print")
+TOOLBAR_LABELS = (
+    "export", "export_view_geojson", "export_whole_atlas", "save_image", "print", "tools",
+)  # fmt: skip
 CLASSROOM_LABELS = (
     "fullscreen", "exit_fullscreen", "keys_title", "close", "blank_notice", "key_next",
     "key_previous", "key_ten_years", "key_one_year", "key_play", "key_fullscreen", "key_legend",

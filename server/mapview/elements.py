@@ -12,8 +12,9 @@ from collections.abc import Callable
 from typing import Any
 
 import folium
+import jinja2
 from folium.elements import JSCSSMixin
-from folium.template import Template
+from folium.template import Environment
 from folium.utilities import parse_options
 
 from server.paths import TEMPLATE_DIR
@@ -38,6 +39,7 @@ SCRIPTS = (
     "map/symbols",
     "map/basemap",
     "map/layers",
+    "map/placing",
     "map/framing",
     "map/labels",
     "map/plate",
@@ -59,8 +61,13 @@ SCRIPTS = (
 )
 
 
-def _template(name: str) -> Template:
-    return Template((TEMPLATE_DIR / "elements" / name).read_text(encoding="utf-8"))
+# Folium's environment (its filters) with a loader, so the element templates share macros
+# (``_attach.html``: how a control's script attaches it).
+_ELEMENTS = Environment(loader=jinja2.FileSystemLoader(TEMPLATE_DIR / "elements"))
+
+
+def _template(name: str) -> jinja2.Template:
+    return _ELEMENTS.get_template(name)
 
 
 class _AtlasControl(JSCSSMixin):

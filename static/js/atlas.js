@@ -16,7 +16,8 @@
  *
  * Names: lower case for objects of functions (Atlas.time, Atlas.i18n, Atlas.snapshot), upper
  * case for constructors (Atlas.State, Atlas.Layers, Atlas.Keys), Atlas.controls.<name>.attach
- * for the page's controls, one per Folium element.
+ * for the page's controls, one per Folium element (most are an Atlas.Control offered by
+ * Atlas.control(name, Type)).
  *
  * Atlas.debug is for tests and benchmarks only: Atlas.debug.atlases lists every Atlas.Layers
  * made on the page, in order, and Atlas.debug.sliders every time bar. Nothing in the page
@@ -84,9 +85,31 @@
     return false;
   };
 
+  // What every control of the page starts from: its element, the atlas it drives (and that
+  // atlas's state), and its interface strings in the page's language.
+  function Control(root, atlas, options) {
+    this.root = root;
+    this.atlas = atlas;
+    this.state = atlas.state;
+    this.labels = (options && options.labels) || {};
+  }
+
+  // Offer a control to the page's scripts as Atlas.controls[name].attach(root, atlas, options)
+  // (templates/elements/_attach.html writes that call).
+  function control(name, Type) {
+    global.Atlas.controls[name] = {
+      attach: function (root, atlas, options) {
+        return new Type(root, atlas, options);
+      },
+    };
+    return Type;
+  }
+
   global.Atlas = {
     Emitter: Emitter,
     Actions: Actions,
+    Control: Control,
+    control: control,
     controls: {},
     // The panels over the map: names never hide under them, and framing leaves them room.
     PANELS:

@@ -14,11 +14,6 @@ from tests.reading import feature
 
 VIEW = "?date=1910-01-01&layers=spheres_1907,consulates"
 
-LAYOUT_FOLLOW_UP = (
-    "issue 11's framing and legend against issue 12's panels and axis, "
-    "merged in one session: a follow-up named in the closing note"
-)
-
 
 def test_export_this_view_downloads_exactly_what_is_drawn(page, live_server, atlas_store, tmp_path):
     open_atlas(page, live_server.url, VIEW)
@@ -146,7 +141,6 @@ FEATURES_INSIDE_MAP = """() => {
 }"""
 
 
-@pytest.mark.xfail(strict=False, reason=LAYOUT_FOLLOW_UP)
 def test_printing_makes_a_plate_framed_on_what_is_drawn(page, live_server, artifacts):
     page.set_viewport_size({"width": 1366, "height": 768})
     open_atlas(page, live_server.url, "/?date=1907-08-31&layers=spheres_1907,consulates")

@@ -45,6 +45,11 @@ describe("Play", () => {
     assert.equal(play.start(FIRST, FIRST, LAST, CHANGES), FIRST);
   });
 
+  it("starts at the first content from the page's opening moment, which no reader chose", () => {
+    assert.equal(play.start(day(1828, 2, 22), FIRST, LAST, CHANGES, true), day(913));
+    assert.equal(play.start(day(1828, 2, 22), FIRST, LAST, CHANGES, false), day(1828, 2, 22));
+  });
+
   it("steps by whole years where things happen", () => {
     assert.equal(play.next(day(1810, 6, 1), 1, LAST, CHANGES), day(1811, 6, 1));
     assert.equal(play.next(day(1820), 5, LAST, CHANGES), day(1825));

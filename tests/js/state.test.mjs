@@ -135,6 +135,15 @@ describe("the state's address", () => {
     );
   });
 
+  it("writes other dates in the place of date= (the comparison's two)", () => {
+    const { state } = recorded(atlasAt(), DAY, ["cessions"]);
+    state.setExtra("legend", "off");
+    assert.equal(
+      state.query("ru", ["left=1812-06-01", "right=1829-06-01"]),
+      "left=1812-06-01&right=1829-06-01&layers=cessions&lang=ru&legend=off",
+    );
+  });
+
   it("joins a path that already has a query with &", () => {
     const { state } = recorded(atlasAt({ pathname: "/atlas/" }), DAY, ["cessions"]);
     assert.equal(state.url(), "/atlas/?date=1828-02-22&layers=cessions");
@@ -202,6 +211,13 @@ describe("the state's address", () => {
       const state = Atlas.State.fromUrl(DAY, ["cessions"], LAYERS, "en");
       assert.deepEqual(plain({ day: state.day, layers: state.layers }), { day, layers }, search);
     }
+  });
+
+  it("knows the page's own opening moment from a date the reader chose", () => {
+    const opening = (search) => atlasAt({ search }).Atlas.State.fromUrl(DAY, [], LAYERS).openingDay;
+    assert.equal(opening(""), DAY);
+    assert.equal(opening("?date=tomorrow"), DAY);
+    assert.equal(opening("?date=1828-02-22"), null);
   });
 
   it("takes only the settings it knows, with the values it knows", () => {

@@ -8,10 +8,8 @@
   var CURSOR_IDLE_MS = 3000;
 
   function Classroom(root, atlas, options) {
+    Atlas.Control.call(this, root, atlas, options);
     var self = this;
-    this.root = root;
-    this.atlas = atlas;
-    this.labels = options.labels;
     this.blank = root.querySelector(".atlas-blank");
     this.help = root.querySelector(".atlas-help");
     this.fullscreenButton = root.querySelector(".atlas-fullscreen");
@@ -108,9 +106,5 @@
     }, CURSOR_IDLE_MS);
   };
 
-  Atlas.controls.classroom = {
-    attach: function (root, atlas, options) {
-      return new Classroom(root, atlas, options);
-    },
-  };
+  Atlas.control("classroom", Classroom);
 })(window.Atlas);

@@ -114,21 +114,9 @@
   Compare.prototype.query = function (lang) {
     var state = this.left.state;
     var rightDay = this.right ? this.right.state.day : state.day;
-    var parts = [
-      "left=" + Atlas.time.toIso(state.day),
-      "right=" + Atlas.time.toIso(rightDay),
-      "layers=" + state.layers.map(encodeURIComponent).join(","),
-    ];
-    lang = lang || state.lang;
-    if (lang !== "en") {
-      parts.push("lang=" + lang);
-    }
-    Object.keys(state.extras)
-      .sort()
-      .forEach(function (name) {
-        parts.push(encodeURIComponent(name) + "=" + encodeURIComponent(state.extras[name]));
-      });
-    return parts.join("&");
+    var dates = ["left=" + Atlas.time.toIso(state.day), "right=" + Atlas.time.toIso(rightDay)];
+    // The state's own query, with both dates (its `query` is this function, on this page).
+    return Atlas.State.prototype.query.call(state, lang, dates);
   };
 
   Compare.prototype.bindDivider = function () {
@@ -213,10 +201,8 @@
     });
   }
 
-  Atlas.controls.compare = {
-    attach: function (root, atlas, options) {
-      return new Compare(root, atlas, options);
-    },
+  Atlas.control("compare", Compare);
+  Object.assign(Atlas.controls.compare, {
     link: link,
-  };
+  });
 })(window.Atlas);

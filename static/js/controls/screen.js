@@ -1,8 +1,9 @@
 /* The page on every screen: what static/css/responsive.css cannot do alone.
  *
  * - The skip link puts keyboard focus on the date slider, ahead of the map.
- * - The legend and the tour caption fold away behind a button (aria-expanded), the legend
- *   starting folded on a phone, where it is a sheet over the bottom of the map.
+ * - The legend, the tour caption and (on a phone) the toolbar fold away behind a button
+ *   (aria-expanded), the legend and the tools starting folded on a phone, where the legend
+ *   is a sheet over the bottom of the map.
  * - --timebar-space on <html> says how much of the window's foot the time bar takes, so the
  *   scale, the attribution, the toolbar and the folded legend sit above it at any size.
  * - While a popup is open, hover tooltips keep quiet (they would repeat its title).
@@ -59,6 +60,15 @@
     if (button) {
       var t = Atlas.i18n.t;
       foldable(tour, button, [t("caption_hide"), t("caption_show")], true);
+    }
+  }
+
+  // On a phone the toolbar folds behind its button, as the legend does, leaving the row to
+  // the map; elsewhere the button is not shown and the tools are always out.
+  function foldTools(toolbar, small) {
+    var button = toolbar.querySelector(".atlas-toolbar-fold");
+    if (button) {
+      foldable(toolbar, button, null, !small);
     }
   }
 
@@ -123,6 +133,7 @@
     var legend = root.querySelector(".atlas-legend");
     var tour = root.querySelector(".atlas-tour");
     var timebar = root.querySelector(".atlas-timebar");
+    var toolbar = root.querySelector(".atlas-toolbar");
     if (skip) {
       skipToSlider(skip);
     }
@@ -132,6 +143,9 @@
     }
     if (tour) {
       foldTour(tour);
+    }
+    if (toolbar) {
+      foldTools(toolbar, small);
     }
     if (timebar) {
       trackTimebar(timebar);

@@ -22,10 +22,8 @@
   }
 
   function Slider(root, atlas, options) {
+    Atlas.Control.call(this, root, atlas, options);
     var self = this;
-    this.root = root;
-    this.atlas = atlas;
-    this.state = atlas.state;
     this.first = options.firstDay;
     this.last = options.lastDay;
     this.axis = Atlas.axis.make(this.first, this.last, options.axis);
@@ -254,7 +252,8 @@
   Slider.prototype.startPlay = function () {
     var self = this;
     var changes = this.changes();
-    this.go(Atlas.play.start(this.state.day, this.first, this.last, changes));
+    var opening = this.state.day === this.state.openingDay;
+    this.go(Atlas.play.start(this.state.day, this.first, this.last, changes, opening));
     // One year a tick; the speed sets how often a tick comes (at most 25 a second).
     var perSecond = this.yearsPerSecond();
     var yearsPerTick = Math.max(1, Math.round(perSecond / 25));
@@ -293,9 +292,5 @@
     this.playButton.textContent = this.timer ? "\u275A\u275A" : "\u25B6";
   };
 
-  Atlas.controls.slider = {
-    attach: function (root, atlas, options) {
-      return new Slider(root, atlas, options);
-    },
-  };
+  Atlas.control("slider", Slider);
 })(window.Atlas);

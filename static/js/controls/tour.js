@@ -8,12 +8,10 @@
   var SOURCES_OPEN_HEIGHT = 900;
 
   function Tour(root, atlas, options) {
+    Atlas.Control.call(this, root, atlas, options);
     var self = this;
-    this.root = root;
-    this.atlas = atlas;
     this.steps = options.steps;
     this.urls = options.stepUrls;
-    this.labels = options.labels;
     this.index = -1;
     atlas.actions.add("tourStep", function (direction) {
       self.go(self.index + direction);
@@ -54,11 +52,11 @@
         .join("; ") + ".";
     this.root.querySelector(".atlas-tour-previous").disabled = index === 0;
     this.root.querySelector(".atlas-tour-next").disabled = index === this.steps.length - 1;
-    // The step's extent is the frame only when nothing of the step is drawn; otherwise the map
-    // frames what the step draws, clear of the caption and the other panels.
-    atlas.framing.fallback = step.bbox
+    // The map frames what the step draws within the step's own extent (the whole of it when
+    // nothing is drawn there), clear of the caption and the other panels.
+    atlas.framing.focus = step.bbox
       ? L.latLngBounds([step.bbox[1], step.bbox[0]], [step.bbox[3], step.bbox[2]])
-      : atlas.framing.fallback;
+      : null;
     atlas.framing.animate = fly !== false;
     atlas.state.setView(step.date, atlas.withContext(step.layers), this.urls[index]);
   };
@@ -74,9 +72,5 @@
     return line;
   };
 
-  Atlas.controls.tour = {
-    attach: function (root, atlas, options) {
-      return new Tour(root, atlas, options);
-    },
-  };
+  Atlas.control("tour", Tour);
 })(window.Atlas);

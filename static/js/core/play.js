@@ -1,8 +1,9 @@
 /* Where Play starts and where each of its steps lands: pure day arithmetic, no DOM
  * (tests/js/play.test.mjs).
  *
- * Play starts where the reader is, unless there is nothing left to see after it (the atlas
- * opens on its last key date): then it starts at the first content. Each step moves on by
+ * Play starts where the reader is, unless the reader has not chosen a date yet (the page's
+ * opening moment) or there is nothing left to see after it: then it starts at the first
+ * content, so Play tells the story from its beginning. Each step moves on by
  * whole years, and a stretch where nothing changes (the seven centuries between the Rus'
  * raids and the Muscovy Company) is crossed in one step, stopping a year before the next
  * change, so no one watches an empty map for two minutes.
@@ -24,14 +25,15 @@
     return null;
   }
 
-  // The day Play starts from: the reader's day, or the first content if nothing lies ahead.
-  function start(day, first, last, changes) {
+  // The day Play starts from: the reader's day, or the first content if nothing lies ahead
+  // or the day is the page's opening moment (`opening`), which the reader did not choose.
+  function start(day, first, last, changes, opening) {
     var ahead = firstAfter(changes, day);
-    if (day < last && ahead !== null && ahead <= last) {
+    if (!opening && day < last && ahead !== null && ahead <= last) {
       return day;
     }
-    var opening = firstAfter(changes, first - 1);
-    return opening === null ? first : Math.max(first, Math.min(opening, last));
+    var story = firstAfter(changes, first - 1);
+    return story === null ? first : Math.max(first, Math.min(story, last));
   }
 
   // The day after one step of `years` from `day`, never past `last`.

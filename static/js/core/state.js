@@ -152,12 +152,12 @@
     this.update({ extras: extras });
   };
 
-  State.prototype.query = function (lang) {
+  // The view as an address's query; `dates` replaces date=… (the comparison's left= and right=).
+  State.prototype.query = function (lang, dates) {
     var self = this;
-    var parts = [
-      "date=" + this.dateText(),
+    var parts = (dates || ["date=" + this.dateText()]).concat([
       "layers=" + this.layers.map(encodeURIComponent).join(","),
-    ];
+    ]);
     lang = lang || this.lang;
     if (lang !== "en") {
       parts.push("lang=" + lang);
@@ -198,7 +198,8 @@
     var params = new URLSearchParams(window.location.search);
     var text = params.get("date");
     var day = Atlas.time.firstDay(text);
-    if (!isFinite(day)) {
+    var chosen = isFinite(day);
+    if (!chosen) {
       text = typeof fallbackDate === "number" ? null : fallbackDate;
       day = typeof fallbackDate === "number" ? fallbackDate : Atlas.time.firstDay(fallbackDate);
     }
@@ -217,7 +218,11 @@
     if (params.get("tiles") === "on") {
       extras.tiles = "on";
     }
-    return new State(day, layers, lang, extras, text ? precisionOf(text) : "day");
+    var state = new State(day, layers, lang, extras, text ? precisionOf(text) : "day");
+    // The moment the page chose, not the reader (no date in the address): Play from it plays
+    // the story from its beginning.
+    state.openingDay = chosen ? null : day;
+    return state;
   };
 
   // Language links keep the current view: the same day and layers, in another language.

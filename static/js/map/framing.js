@@ -1,66 +1,21 @@
 /* Framing: when a moment is opened (a date typed or shared, a key date, a tour step), the map
- * fits what holds then, in the part of the window the panels leave free; moving the slider
- * never moves the map. And the map's limits: it cannot be zoomed out past its own window, nor
- * dragged off it, so there is never a grey void around a postage stamp of map.
+ * fits what holds then in the story's layers (never the context: states, borders, names), in
+ * the part of the window the panels leave free; moving the slider never moves the map. And
+ * the map's limits: it cannot be zoomed out past its own window, nor dragged off it, so there
+ * is never a grey void around a postage stamp of map. At the zoom a moment is framed, the
+ * window may slide under the panels as far as they reach, so that a subject at its edge (the
+ * Gulf in 1907) can still be clear of them (map/placing.js does the arithmetic).
  */
 (function (Atlas) {
   "use strict";
 
   // Close enough to read a subject, far enough to see where it is (a province, not a field).
   var MAX_FRAME_ZOOM = 7;
-  var MARGIN = 12;
   var CONTEXT = 0.08; // of the subject's size, on every side
   // A point far from the areas and lines of its moment (a legation in St Petersburg while the
   // story is the zones of Persia) is left out of the frame when it would make the frame half
   // as large again.
   var POINT_STRETCH = 1.5;
-
-  function crosses(box, left, top, right, bottom) {
-    return box.left < right && box.right > left && box.top < bottom && box.bottom > top;
-  }
-
-  // The largest rectangle of the map no panel covers: its edges can only be the window's or a
-  // panel's, so trying every pair of those is exact (a handful of panels, a few thousand tries).
-  function freeArea(size, boxes) {
-    var xs = [0, size.x];
-    var ys = [0, size.y];
-    boxes.forEach(function (box) {
-      xs.push(box.left, box.right);
-      ys.push(box.top, box.bottom);
-    });
-    xs = xs.filter(inside(0, size.x)).sort(numeric);
-    ys = ys.filter(inside(0, size.y)).sort(numeric);
-    var best = { left: 0, top: 0, right: size.x, bottom: size.y, area: -1 };
-    for (var a = 0; a < xs.length; a++) {
-      for (var b = a + 1; b < xs.length; b++) {
-        for (var c = 0; c < ys.length; c++) {
-          for (var d = c + 1; d < ys.length; d++) {
-            var area = (xs[b] - xs[a]) * (ys[d] - ys[c]);
-            if (area > best.area && !blocked(boxes, xs[a], ys[c], xs[b], ys[d])) {
-              best = { left: xs[a], top: ys[c], right: xs[b], bottom: ys[d], area: area };
-            }
-          }
-        }
-      }
-    }
-    return best;
-  }
-
-  function blocked(boxes, left, top, right, bottom) {
-    return boxes.some(function (box) {
-      return crosses(box, left, top, right, bottom);
-    });
-  }
-
-  function inside(low, high) {
-    return function (value) {
-      return value >= low && value <= high;
-    };
-  }
-
-  function numeric(a, b) {
-    return a - b;
-  }
 
   // A feature's bounds from its GeoJSON (no Leaflet layer needed: the map is framed before
   // anything is drawn, so that it is drawn once, at the frame).
@@ -139,6 +94,10 @@
       this.map.on("resize", function () {
         self.fitLimits();
       });
+      // Zoomed away from the frame, the view keeps to the window again.
+      this.map.on("zoomend", function () {
+        self.keepToWindow();
+      });
     }
     // Set by the tour: its steps fly to their frame; a date or key date jumps.
     this.animate = false;
@@ -161,40 +120,137 @@
       size.y / (southEast.y - northWest.y),
     );
     var snap = map.options.zoomSnap || 1;
-    map.setMinZoom(Math.ceil(Math.log2(scale) / snap) * snap);
-  };
-
-  // The part of the map the panels leave free, as fitBounds paddings.
-  Framing.prototype.padding = function () {
-    var size = this.map.getSize();
-    var free = freeArea(size, Atlas.panelBoxes(this.map));
-    return {
-      paddingTopLeft: [free.left + MARGIN, free.top + MARGIN],
-      paddingBottomRight: [size.x - free.right + MARGIN, size.y - free.bottom + MARGIN],
-    };
-  };
-
-  // Fit what holds now in the layers of the story that are on; the opening view if none.
-  Framing.prototype.frame = function (animate) {
-    var entries = this.atlas.heldEntries().filter(function (entry) {
-      return entry.role === "theme";
-    });
-    var bounds = subject(entries);
-    if (!bounds.isValid()) {
-      bounds = this.fallback;
+    var least = Math.ceil(Math.log2(scale) / snap) * snap;
+    // Leaflet would zoom in with an animation, which a later move does not cancel: its end
+    // would pull the view back (a print put back, a window made larger).
+    if (map.getZoom() < least) {
+      map.setZoom(least, { animate: false });
     }
+    map.setMinZoom(least);
+  };
+
+  // Fit what holds now in the layers of the story that are on (within the tour step's own
+  // extent, when it has one); the opening view if nothing is.
+  Framing.prototype.frame = function (animate) {
+    var bounds = this.subjectBounds();
     if (!bounds) {
       return;
     }
     // A margin of context around the subject: its neighbours, where its name can go.
-    bounds = bounds.pad(CONTEXT);
-    if (this.limits) {
-      bounds = clip(bounds, this.limits);
+    var core = this.limits ? clip(bounds, this.limits) : bounds;
+    bounds = this.limits ? clip(bounds.pad(CONTEXT), this.limits) : bounds.pad(CONTEXT);
+    var map = this.map;
+    var size = map.getSize();
+    var free = Atlas.placing.freeArea(size, Atlas.panelBoxes(map));
+    var margin = 2 * Atlas.placing.MARGIN;
+    var room = L.point(free.right - free.left - margin, free.bottom - free.top - margin);
+    var zoom = map.getBoundsZoom(bounds, false, size.subtract(room));
+    zoom = Math.max(map.getMinZoom(), Math.min(zoom, MAX_FRAME_ZOOM, map.getMaxZoom()));
+    var view = this.viewOf(bounds, core, zoom, free);
+    this.frameZoom = zoom;
+    this.limitTo(this.reach(zoom));
+    map.setView(view, zoom, { animate: Boolean(animate) });
+  };
+
+  // The story's features that hold now, within the step's focus when there is one: the context
+  // layers (the states, today's borders, the names) never widen the frame.
+  Framing.prototype.subjectBounds = function () {
+    var entries = this.atlas.heldEntries().filter(function (entry) {
+      return entry.role === "theme";
+    });
+    var bounds = subject(entries);
+    var focus = this.focus;
+    if (focus && bounds.isValid()) {
+      bounds = focus.intersects(bounds) ? clip(bounds, focus) : focus;
     }
-    var options = this.padding();
-    options.maxZoom = MAX_FRAME_ZOOM;
-    options.animate = Boolean(animate);
-    this.map.fitBounds(bounds, options);
+    return bounds.isValid() ? bounds : focus || this.fallback || null;
+  };
+
+  // Where the view's centre goes at a zoom: the subject with its context in the middle of
+  // the free area, the map's window filling the screen where it can, and slid towards the
+  // panels only as far as the subject itself needs to be clear of them (never further than
+  // the panels reach).
+  Framing.prototype.viewOf = function (bounds, core, zoom, free) {
+    var map = this.map;
+    var size = map.getSize();
+    var a = map.project(bounds.getNorthWest(), zoom);
+    var b = map.project(bounds.getSouthEast(), zoom);
+    var c = map.project(core.getNorthWest(), zoom);
+    var d = map.project(core.getSouthEast(), zoom);
+    var origin = L.point(
+      Atlas.placing.place(
+        [a.x, b.x],
+        [c.x, d.x],
+        [free.left, free.right],
+        size.x,
+        this.edges(zoom, "x"),
+      ),
+      Atlas.placing.place(
+        [a.y, b.y],
+        [c.y, d.y],
+        [free.top, free.bottom],
+        size.y,
+        this.edges(zoom, "y"),
+      ),
+    );
+    return map.unproject(origin.add(size.divideBy(2)), zoom);
+  };
+
+  // The window's two edges on one axis at a zoom, with how far each may slide under the panels.
+  Framing.prototype.edges = function (zoom, axis) {
+    if (!this.limits) {
+      return null;
+    }
+    var low = this.map.project(this.limits.getNorthWest(), zoom)[axis];
+    var high = this.map.project(this.limits.getSouthEast(), zoom)[axis];
+    var inset = Atlas.panels.insets(this.map);
+    var slack = axis === "x" ? [inset.left, inset.right] : [inset.top, inset.bottom];
+    return { low: low, high: high, slack: slack };
+  };
+
+  // The view's limits at its zoom, and the view inside them to the pixel (Leaflet lets a view
+  // stay up to a pixel outside, which shows as a hairline of margin at the screen's edge).
+  Framing.prototype.keepToWindow = function () {
+    var map = this.map;
+    var zoom = map.getZoom();
+    this.limitTo(this.reach(zoom));
+    if (zoom === this.frameZoom) {
+      return;
+    }
+    var size = map.getSize();
+    var origin = map.project(map.getCenter(), zoom).subtract(size.divideBy(2));
+    var inside = L.point(
+      Atlas.placing.fit(origin.x, size.x, this.edges(zoom, "x")),
+      Atlas.placing.fit(origin.y, size.y, this.edges(zoom, "y")),
+    );
+    if (inside.distanceTo(origin) > 0.01) {
+      map.setView(map.unproject(inside.add(size.divideBy(2)), zoom), zoom, { animate: false });
+    }
+  };
+
+  // The bounds Leaflet keeps the view in (its moveend check, its drag). Set, not through
+  // setMaxBounds, which would start an animated pan of the view as it was: the frame's own
+  // move follows at once, already inside them.
+  Framing.prototype.limitTo = function (bounds) {
+    if (bounds) {
+      this.map.options.maxBounds = bounds;
+    }
+  };
+
+  // How far the view may go at a zoom: the map's window, and at the framed zoom as far under
+  // the panels as they reach (so a subject at the window's edge can be clear of them).
+  Framing.prototype.reach = function (zoom) {
+    if (zoom !== this.frameZoom) {
+      return this.limits;
+    }
+    var map = this.map;
+    var inset = Atlas.panels.insets(map);
+    var northWest = map.project(this.limits.getNorthWest(), zoom);
+    var southEast = map.project(this.limits.getSouthEast(), zoom);
+    return L.latLngBounds(
+      map.unproject(northWest.subtract([inset.left, inset.top]), zoom),
+      map.unproject(southEast.add([inset.right, inset.bottom]), zoom),
+    );
   };
 
   function clip(bounds, limits) {
@@ -210,7 +266,6 @@
     );
   }
 
-  Framing.freeArea = freeArea;
   Framing.boundsOf = boundsOf;
   Framing.subject = subject;
   Atlas.Framing = Framing;

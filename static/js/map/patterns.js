@@ -14,6 +14,8 @@
   var SVG = ["http:", "", "www.w3.org", "2000", "svg"].join("/");
   var SIZE = 9; // pixels between stripes
   var SOFT_EDGE = "atlas-soft-edge";
+  var SOFTNESS = 1.2; // the blur of an approximate border, in pixels
+  var SMALL_SCREEN = "(max-width: 640px), (max-height: 480px)";
   var defs = null;
 
   function make(tag, attributes, parent) {
@@ -38,9 +40,22 @@
         { id: SOFT_EDGE, x: "-2%", y: "-2%", width: "104%", height: "104%" },
         defs,
       );
-      make("feGaussianBlur", { stdDeviation: 1.2 }, filter);
+      softenFor(make("feGaussianBlur", { stdDeviation: SOFTNESS }, filter));
     }
     return defs;
+  }
+
+  // A small screen shows a whole border in a few pixels, where the desktop's blur would smear
+  // it: half as soft there, and the blur follows the window (a phone turned, a window resized).
+  function softenFor(blur) {
+    var small = window.matchMedia && window.matchMedia(SMALL_SCREEN);
+    var fit = function () {
+      blur.setAttribute("stdDeviation", small && small.matches ? SOFTNESS / 2 : SOFTNESS);
+    };
+    fit();
+    if (small && small.addEventListener) {
+      small.addEventListener("change", fit);
+    }
   }
 
   function idOf(prefix, colours) {
