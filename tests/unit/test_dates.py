@@ -88,33 +88,38 @@ def test_iso_text_orders_like_the_days(a, b):
     assert (parse_day(iso(a)) < parse_day(iso(b))) == (a < b)
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("1813-10-24", (date(1813, 10, 24), date(1813, 10, 24))),
-        ("1813", (date(1813, 1, 1), date(1813, 12, 31))),
-        ("1813-10-24T12:00:00Z", (date(1813, 10, 24), date(1813, 10, 24))),
-        ("1800-01-01/1830-12-31", (date(1800, 1, 1), date(1830, 12, 31))),
-        ("../1900", (date.min, date(1900, 12, 31))),
-        ("1900/..", (date(1900, 1, 1), date.max)),
-        ("/1900", (date.min, date(1900, 12, 31))),
-        ("1900/", (date(1900, 1, 1), date.max)),
-    ],
-)
+# What the datetime parameter accepts, and the span of days each means (open ends unbounded).
+INTERVALS = {
+    "1813-10-24": (date(1813, 10, 24), date(1813, 10, 24)),
+    "1813": (date(1813, 1, 1), date(1813, 12, 31)),
+    "1813-10": (date(1813, 10, 1), date(1813, 10, 31)),
+    "1813-10-24T12:00:00Z": (date(1813, 10, 24), date(1813, 10, 24)),
+    "1800-01-01/1830-12-31": (date(1800, 1, 1), date(1830, 12, 31)),
+    "1800/1830": (date(1800, 1, 1), date(1830, 12, 31)),
+    "0900-01-01/0950": (date(900, 1, 1), date(950, 12, 31)),
+    "../1900": (date.min, date(1900, 12, 31)),
+    "1900/..": (date(1900, 1, 1), date.max),
+    "/1900": (date.min, date(1900, 12, 31)),
+    "1900/": (date(1900, 1, 1), date.max),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), INTERVALS.items())
 def test_instants_and_intervals(text, expected):
     assert parse_instant_or_interval(text) == expected
 
 
-@pytest.mark.parametrize(
-    ("text", "reason"),
-    [
-        ("../..", "bounded on at least one side"),
-        ("/", "bounded on at least one side"),
-        ("1900/1800", "ends before it starts"),
-        ("1800/1900/2000", "exactly one '/'"),
-        ("1813-10-24T25:00:00Z", "is not a date"),
-    ],
-)
+# A bad datetime parameter, and the words that say what is wrong with it.
+BAD_INTERVALS = {
+    "../..": "bounded on at least one side",
+    "/": "bounded on at least one side",
+    "1900/1800": "ends before it starts",
+    "1800/1900/2000": "exactly one '/'",
+    "1813-10-24T25:00:00Z": "is not a date",
+}
+
+
+@pytest.mark.parametrize(("text", "reason"), BAD_INTERVALS.items())
 def test_bad_intervals_say_why(text, reason):
     with pytest.raises(InvalidDate, match=reason):
         parse_instant_or_interval(text)

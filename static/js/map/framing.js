@@ -173,26 +173,28 @@
   Framing.prototype.viewOf = function (bounds, core, zoom, free) {
     var map = this.map;
     var size = map.getSize();
-    var a = map.project(bounds.getNorthWest(), zoom);
-    var b = map.project(bounds.getSouthEast(), zoom);
-    var c = map.project(core.getNorthWest(), zoom);
-    var d = map.project(core.getSouthEast(), zoom);
-    var origin = L.point(
-      Atlas.placing.place(
-        [a.x, b.x],
-        [c.x, d.x],
-        [free.left, free.right],
-        size.x,
-        this.edges(zoom, "x"),
-      ),
-      Atlas.placing.place(
-        [a.y, b.y],
-        [c.y, d.y],
-        [free.top, free.bottom],
-        size.y,
-        this.edges(zoom, "y"),
-      ),
-    );
+    var self = this;
+    var corners = [
+      bounds.getNorthWest(),
+      bounds.getSouthEast(),
+      core.getNorthWest(),
+      core.getSouthEast(),
+    ];
+    var at = corners.map(function (corner) {
+      return map.project(corner, zoom);
+    });
+    // The window's origin on one axis: "x" between the free area's left and right, "y" its top
+    // and bottom.
+    function along(axis, low, high) {
+      return Atlas.placing.place(
+        [at[0][axis], at[1][axis]],
+        [at[2][axis], at[3][axis]],
+        [free[low], free[high]],
+        size[axis],
+        self.edges(zoom, axis),
+      );
+    }
+    var origin = L.point(along("x", "left", "right"), along("y", "top", "bottom"));
     return map.unproject(origin.add(size.divideBy(2)), zoom);
   };
 
