@@ -19,6 +19,8 @@ from hypothesis import settings
 
 from server import create_app
 from server.core.store import LayerStore
+from server.mapview.static_site import build_static
+from server.web.state import store_of
 from tests.paths import FIXTURE_DATA, GEODATA
 
 MakeApp = Callable[..., Flask]
@@ -86,4 +88,12 @@ def geodata_copy(tmp_path) -> Path:
     """A writable copy of the fixture data, for tests that break it on purpose."""
     target = tmp_path / "geodata"
     shutil.copytree(FIXTURE_DATA, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory, atlas_app) -> Path:
+    """The static build of the real atlas, made once for every test that reads or opens it."""
+    target = tmp_path_factory.mktemp("site")
+    build_static(store_of(atlas_app), atlas_app.config, target)
     return target

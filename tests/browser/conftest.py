@@ -12,8 +12,6 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import sync_playwright
 
-from server.mapview.static_site import build_static
-from server.web.state import store_of
 from tests.live import LiveServer
 from tests.paths import GEODATA
 
@@ -122,11 +120,3 @@ def phone(browser, file_roots):
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
-
-
-@pytest.fixture(scope="session")
-def built(tmp_path_factory, atlas_app):
-    """The static build of the real atlas, made once for every test that opens it."""
-    target = tmp_path_factory.mktemp("site")
-    build_static(store_of(atlas_app), atlas_app.config, target)
-    return target

@@ -9,7 +9,6 @@ import re
 import pytest
 
 from server.mapview.data import DATA_SCRIPTS
-from tests.paths import GEODATA
 
 
 def script_value(script: str):
@@ -90,12 +89,8 @@ def test_an_unknown_data_script_is_a_precise_404(atlas_client):
     assert "no data script 'secrets'" in answer.get_json()["description"]
 
 
-def test_the_static_build_has_the_about_page_and_the_prose(tmp_path, make_app):
-    from server.mapview.static_site import build_static
-
-    app = make_app(GEODATA_DIR=str(GEODATA))
-    build_static(app.extensions["atlas_store"], app.config, tmp_path)
-    about = (tmp_path / "about.html").read_text()
+def test_the_static_build_has_the_about_page_and_the_prose(built):
+    about = (built / "about.html").read_text()
     assert 'href="index.html"' in about and 'href="static/css/about.css"' in about
-    assert (tmp_path / "data" / "texts-fa.js").read_text().startswith("window.ATLAS_TEXTS")
-    assert "data/texts-en.js" in (tmp_path / "index.html").read_text()
+    assert (built / "data" / "texts-fa.js").read_text().startswith("window.ATLAS_TEXTS")
+    assert "data/texts-en.js" in (built / "index.html").read_text()
