@@ -37,12 +37,12 @@ gdal:
 serve: $(VENV)/.installed
 	$(BIN)/atlas serve --port $(PORT)
 
-# Two parts: most tests on both cores (pytest-xdist), then the ones that time real seconds alone,
-# so that a busy neighbour cannot slow their clock.
+# Two parts: most tests on both cores (pytest-xdist; worksteal keeps both busy to the end), then
+# alone the ones that time real seconds, so that a busy neighbour cannot slow their clock.
 ALONE := load or serial
 
 test: $(VENV)/.installed chromium node gdal
-	$(BIN)/python -m pytest -n 2 -m "not ($(ALONE))"
+	$(BIN)/python -m pytest -n 2 --dist worksteal -m "not ($(ALONE))"
 	$(BIN)/python -m pytest -m "$(ALONE)"
 
 JS := static/js tests/js eslint.config.js

@@ -9,7 +9,6 @@ from tests.browser.mapping import (
     query_of,
 )
 from tests.live import LiveServer
-from tests.paths import GEODATA
 from tests.reading import feature
 
 TEHRAN = (35.69, 51.39)
@@ -48,13 +47,13 @@ def test_every_layer_draws_something_at_its_key_moment(page, live_server):
 
 
 def test_web_tiles_are_an_optional_layer_that_stays_off_by_default(page, make_app):
-    app = make_app(GEODATA_DIR=str(GEODATA))
+    app = make_app()  # the tiny data: only the tiles are at stake here
     server = LiveServer(app)
     app.config["WEB_TILES_URL"] = server.url + "/static/favicon.svg?tile={z}-{x}-{y}"
     try:
         requested = []
         page.on("request", lambda request: "tile=" in request.url and requested.append(request.url))
-        open_atlas(page, server.url, "?date=1910-01-01&layers=spheres_1907")
+        open_atlas(page, server.url, "?date=1910-01-01")
         page.wait_for_timeout(300)
         assert requested == [], "no tile is fetched unless asked for"
         page.get_by_label("Modern web map (needs internet)").check()
