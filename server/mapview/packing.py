@@ -12,8 +12,10 @@ A packed collection says so with ``"packed": <units per degree>``.
 
 from __future__ import annotations
 
-from decimal import Decimal
+from collections.abc import Iterator
 from typing import Any
+
+import numpy as np
 
 # How many levels of lists lie above a line of positions, by geometry type.
 DEPTH = {"LineString": 0, "MultiPoint": 0, "Polygon": 1, "MultiLineString": 1, "MultiPolygon": 2}
@@ -54,19 +56,30 @@ def _pack(coordinates: list, depth: int, scale: int) -> list:
 
 
 def _decimals(features: list[dict[str, Any]]) -> int:
-    """Find the finest decimal place any line or area of ``features`` uses."""
-    finest = 0
-    for feature in features:
-        geometry = feature["geometry"]
-        if geometry is not None and geometry["type"] in DEPTH:
-            finest = max(finest, _finest(geometry["coordinates"]))
-    if finest > FINEST:
-        raise ValueError(f"coordinates finer than {FINEST} decimals cannot be packed exactly")
-    return finest
+    """Find the fewest decimals at which every line and area of ``features`` packs exactly.
+
+    Exactly: each coordinate, as a whole number of units divided by the units per degree (what
+    the page computes), is the very same double again.
+    """
+    values = np.fromiter(
+        (
+            value
+            for feature in features
+            if feature["geometry"] is not None and feature["geometry"]["type"] in DEPTH
+            for value in _numbers(feature["geometry"]["coordinates"])
+        ),
+        dtype=float,
+    )
+    for decimals in range(FINEST + 1):
+        scale = 10**decimals
+        if np.array_equal(np.round(values * scale) / scale, values):
+            return decimals
+    raise ValueError(f"coordinates finer than {FINEST} decimals cannot be packed exactly")
 
 
-def _finest(coordinates: Any) -> int:
-    if isinstance(coordinates, int | float):
-        exponent = Decimal(repr(coordinates)).as_tuple().exponent
-        return -exponent if isinstance(exponent, int) and exponent < 0 else 0
-    return max((_finest(part) for part in coordinates), default=0)
+def _numbers(coordinates: list) -> Iterator[float]:
+    if isinstance(coordinates[0], int | float):
+        yield from coordinates
+    else:
+        for part in coordinates:
+            yield from _numbers(part)

@@ -7,48 +7,48 @@ from typing import Any
 REF = "#/components"
 
 
+def _object(required: list[str], properties: dict[str, Any]) -> dict[str, Any]:
+    """Return the schema of a JSON object with ``properties``, of which ``required`` must be."""
+    return {"type": "object", "required": required, "properties": properties}
+
+
 def ref(kind: str, name: str) -> dict[str, str]:
     """Return a ``$ref`` to a component."""
     return {"$ref": f"{REF}/{kind}/{name}"}
 
 
-_LINK = {
-    "type": "object",
-    "required": ["href"],
-    "properties": {
+_LINK = _object(
+    ["href"],
+    {
         "href": {"type": "string"},
         "rel": {"type": "string"},
         "type": {"type": "string"},
         "title": {"type": "string"},
     },
-}
+)
 _LINKS = {"type": "array", "items": ref("schemas", "Link")}
 _NULLABLE_TEXT = {"type": "string", "nullable": True}
 SCHEMAS: dict[str, Any] = {
     "Link": _LINK,
-    "Exception": {
-        "type": "object",
-        "required": ["code"],
-        "properties": {"code": {"type": "string"}, "description": {"type": "string"}},
-    },
-    "LandingPage": {
-        "type": "object",
-        "required": ["links"],
-        "properties": {
+    "Exception": _object(
+        ["code"],
+        {"code": {"type": "string"}, "description": {"type": "string"}},
+    ),
+    "LandingPage": _object(
+        ["links"],
+        {
             "title": {"type": "string"},
             "description": {"type": "string"},
             "links": _LINKS,
         },
-    },
-    "ConfClasses": {
-        "type": "object",
-        "required": ["conformsTo"],
-        "properties": {"conformsTo": {"type": "array", "items": {"type": "string"}}},
-    },
-    "Collection": {
-        "type": "object",
-        "required": ["id", "links"],
-        "properties": {
+    ),
+    "ConfClasses": _object(
+        ["conformsTo"],
+        {"conformsTo": {"type": "array", "items": {"type": "string"}}},
+    ),
+    "Collection": _object(
+        ["id", "links"],
+        {
             "id": {"type": "string"},
             "title": {"type": "string"},
             "description": {"type": "string"},
@@ -78,25 +78,23 @@ SCHEMAS: dict[str, Any] = {
                 },
             },
         },
-    },
-    "Collections": {
-        "type": "object",
-        "required": ["collections", "links"],
-        "properties": {
+    ),
+    "Collections": _object(
+        ["collections", "links"],
+        {
             "collections": {"type": "array", "items": ref("schemas", "Collection")},
             "links": _LINKS,
         },
-    },
+    ),
     "Geometry": {
         "type": "object",
         "required": ["type"],
         "nullable": True,
         "properties": {"type": {"type": "string"}},
     },
-    "Feature": {
-        "type": "object",
-        "required": ["type", "geometry", "properties"],
-        "properties": {
+    "Feature": _object(
+        ["type", "geometry", "properties"],
+        {
             "type": {"type": "string", "enum": ["Feature"]},
             "id": {"type": "string"},
             "geometry": ref("schemas", "Geometry"),
@@ -104,22 +102,20 @@ SCHEMAS: dict[str, Any] = {
             "time": {"type": "object", "nullable": True},
             "links": _LINKS,
         },
-    },
-    "JsonSchema": {
-        "type": "object",
-        "required": ["type", "properties"],
-        "properties": {
+    ),
+    "JsonSchema": _object(
+        ["type", "properties"],
+        {
             "$schema": {"type": "string"},
             "$id": {"type": "string"},
             "title": {"type": "string"},
             "type": {"type": "string", "enum": ["object"]},
             "properties": {"type": "object"},
         },
-    },
-    "FeatureCollection": {
-        "type": "object",
-        "required": ["type", "features"],
-        "properties": {
+    ),
+    "FeatureCollection": _object(
+        ["type", "features"],
+        {
             "type": {"type": "string", "enum": ["FeatureCollection"]},
             "features": {"type": "array", "items": ref("schemas", "Feature")},
             "bbox": {"type": "array", "items": {"type": "number"}},
@@ -128,7 +124,7 @@ SCHEMAS: dict[str, Any] = {
             "numberReturned": {"type": "integer", "minimum": 0},
             "timeStamp": {"type": "string", "format": "date-time"},
         },
-    },
+    ),
 }
 ERROR = {"application/json": {"schema": ref("schemas", "Exception")}}
 RESPONSES = {
