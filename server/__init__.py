@@ -26,10 +26,11 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
 
     from server import config
     from server.core import i18n
-    from server.paths import STATIC_DIR, TEMPLATE_DIR
+    from server.paths import TEMPLATE_DIR
     from server.web import api, assets, caching, cors, errors, origin, pages, security, state
 
-    app = Flask(__name__, template_folder=str(TEMPLATE_DIR), static_folder=str(STATIC_DIR))
+    # Our files are served by web/assets.py: versioned, and the page script joined from sources.
+    app = Flask(__name__, template_folder=str(TEMPLATE_DIR), static_folder=None)
     app.config.from_mapping(config.DEFAULTS)
     app.config.from_prefixed_env("ATLAS")  # e.g. ATLAS_FRAME_ANCESTORS, ATLAS_WEB_TILES_URL
     if overrides:

@@ -17,49 +17,8 @@ from folium.elements import JSCSSMixin
 from folium.template import Environment
 from folium.utilities import parse_options
 
+from server.mapview.scripts import PAGE_SCRIPT
 from server.paths import TEMPLATE_DIR
-
-# Every script of the map page, in load order, under static/js/: atlas.js first, since each
-# other file attaches itself to its ``window.Atlas`` (the pattern is at the top of atlas.js).
-SCRIPTS = (
-    "atlas",
-    "core/i18n",
-    "core/time",
-    "core/calendars",
-    "core/state",
-    "core/axis",
-    "core/play",
-    "core/typed_date",
-    "core/packing",
-    "map/patterns",
-    "map/status",
-    "map/popup_time",
-    "map/panels",
-    "map/popup",
-    "map/symbols",
-    "map/basemap",
-    "map/layers",
-    "map/placing",
-    "map/framing",
-    "map/labels",
-    "map/plate",
-    "map/snapshot",
-    "controls/keys",
-    "controls/calendar_line",
-    "controls/date_box",
-    "controls/slider",
-    "controls/legend_looks",
-    "controls/legend",
-    "controls/timelapse_plan",
-    "controls/timelapse",
-    "controls/toolbar",
-    "controls/tour",
-    "controls/compare_maths",
-    "controls/compare",
-    "controls/classroom",
-    "controls/screen",
-)
-
 
 # Folium's environment (its filters) with a loader, so the element templates share macros
 # (``_attach.html``: how a control's script attaches it).
@@ -73,13 +32,11 @@ def _template(name: str) -> jinja2.Template:
 class _AtlasControl(JSCSSMixin):
     """A control of the atlas page: it must sit on a ``folium.Map`` and brings its own assets."""
 
-    def __init__(
-        self, static_url: Callable[[str], str], js: tuple[str, ...] = (), css: tuple[str, ...] = ()
-    ) -> None:
+    def __init__(self, static_url: Callable[[str], str], css: tuple[str, ...] = ()) -> None:
         super().__init__()
-        # Named by path: Folium keys the page's header by name, so "atlas" the script and
-        # "atlas" the stylesheet must not share one.
-        self.default_js = [(f"js/{name}", static_url(f"js/{name}.js")) for name in js]
+        # Named by path: Folium keys the page's header by name, so a script and a stylesheet
+        # of one name must not share one.
+        self.default_js: list[tuple[str, str]] = []
         self.default_css = [(f"css/{name}", static_url(f"css/{name}.css")) for name in css]
 
     def render(self, **kwargs: Any) -> None:
@@ -110,7 +67,8 @@ class _AttachedControl(_AtlasControl):
 class AtlasLayers(_AtlasControl):
     """Draw the basemap and every layer from data loaded once, filtered by date in the browser.
 
-    It brings every script of the page (``SCRIPTS``, in order): the other controls attach to it.
+    It brings the page's one script (``PAGE_SCRIPT``, after the data): the other controls attach
+    to it.
 
     Parameters
     ----------
@@ -136,10 +94,10 @@ class AtlasLayers(_AtlasControl):
     def __init__(
         self, static_url: Callable[[str], str], data_urls: list[str], **options: Any
     ) -> None:
-        super().__init__(static_url, js=SCRIPTS, css=("atlas", "looks", "timelapse", "print"))
+        super().__init__(static_url, css=("atlas", "looks", "timelapse", "print"))
         self._name = "AtlasLayers"
-        for index, url in enumerate(data_urls):
-            self.default_js.insert(index, (f"atlas_data_{index}", url))
+        self.default_js = [(f"atlas_data_{index}", url) for index, url in enumerate(data_urls)]
+        self.default_js.append(("js/atlas-map", static_url(PAGE_SCRIPT)))
         self.options = parse_options(**options)
 
 

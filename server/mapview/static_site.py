@@ -30,6 +30,7 @@ from server.mapview.compare import compare_days
 from server.mapview.data import DATA_SCRIPTS, data_script_bytes, windows_of
 from server.mapview.links import MAP_PAGES, PAGES, relative_links
 from server.mapview.render import render_map_page
+from server.mapview.scripts import PAGE_SCRIPT, page_script
 from server.mapview.view import COMPARE_MODES, default_view
 from server.paths import LEAFLET_DIR, STATIC_DIR
 
@@ -60,6 +61,7 @@ def build_static(store: LayerStore, config: Mapping[str, Any], target: Path) -> 
         script = data_script_bytes(store, name, windows_of(config))
         _write(target / "data" / f"{name}.js", script)
     shutil.copytree(STATIC_DIR, target / "static", dirs_exist_ok=True)
+    _write(target / "static" / PAGE_SCRIPT, page_script())
     shutil.copytree(
         LEAFLET_DIR, target / "vendor" / "leaflet", ignore=VENDOR_SKIP, dirs_exist_ok=True
     )

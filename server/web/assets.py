@@ -8,6 +8,9 @@ inside CSS (Leaflet's ``images/``) working. Answers go through the fast path lik
 (compressed once, then replayed from memory). A request for an older version still gets the
 current file, with the ordinary short cache lifetime, so a page cached before an upgrade keeps
 working. The unversioned ``/static/...`` and ``/vendor/...`` URLs stay for other clients.
+
+One file is not on disk: the map page's script, ``js/atlas-map.js``, is its sources joined once
+at start (``server/mapview/scripts.py``), served at both addresses like the others.
 """
 
 from __future__ import annotations
@@ -15,14 +18,16 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from flask import Blueprint, Flask, Response, current_app, send_from_directory, url_for
+from flask import Blueprint, Flask, Response, current_app, request, send_from_directory, url_for
 from werkzeug.routing import BaseConverter
 
+from server.mapview.scripts import PAGE_SCRIPT, page_script
 from server.paths import LEAFLET_DIR, STATIC_DIR
 
 bp = Blueprint("assets", __name__)
 YEAR = 365 * 24 * 3600
 VERSIONS_KEY = "atlas_asset_versions"
+PAGE_SCRIPT_KEY = "atlas_page_script"
 FOLDERS = {"static": STATIC_DIR, "leaflet": LEAFLET_DIR}
 
 
@@ -35,6 +40,7 @@ class VersionConverter(BaseConverter):
 def init_app(app: Flask) -> None:
     """Hash each asset folder once and register the versioned routes."""
     app.extensions[VERSIONS_KEY] = {name: tree_version(path) for name, path in FOLDERS.items()}
+    app.extensions[PAGE_SCRIPT_KEY] = page_script()
     app.url_map.converters["version"] = VersionConverter
     app.add_template_global(static_url)
     app.register_blueprint(bp)
@@ -71,9 +77,26 @@ def leaflet_file(version: str, filename: str) -> Response:
     return _versioned("leaflet", version, filename)
 
 
+@bp.get("/static/<path:filename>")
+def unversioned_static_file(filename: str) -> Response:
+    """Serve one of our files at the address without a version, cached for the usual hour."""
+    return _send("static", filename)
+
+
 def _versioned(folder: str, version: str, filename: str) -> Response:
     if version != version_of(folder):
-        return send_from_directory(FOLDERS[folder], filename)
-    response = send_from_directory(FOLDERS[folder], filename, max_age=YEAR)
+        return _send(folder, filename)
+    response = _send(folder, filename, max_age=YEAR)
     response.cache_control.immutable = True
     return response
+
+
+def _send(folder: str, filename: str, max_age: int | None = None) -> Response:
+    """Answer with a file of ``folder``, or with the page script joined at start, not on disk."""
+    if folder != "static" or filename != PAGE_SCRIPT:
+        return send_from_directory(FOLDERS[folder], filename, max_age=max_age)
+    response = Response(current_app.extensions[PAGE_SCRIPT_KEY], mimetype="text/javascript")
+    response.cache_control.public = True
+    response.cache_control.max_age = max_age or current_app.get_send_file_max_age(filename)
+    response.add_etag()
+    return response.make_conditional(request)

@@ -12,7 +12,8 @@
  *
  * A file may use another file's Atlas.X only inside its functions, never while it loads, so
  * the one load order that matters is this file first. The page loads them all in the order
- * of SCRIPTS in server/elements.py; add a new file there.
+ * of SCRIPTS in server/mapview/scripts.py, joined into one script (js/atlas-map.js); add a new
+ * file there.
  *
  * Names: lower case for objects of functions (Atlas.time, Atlas.i18n, Atlas.snapshot), upper
  * case for constructors (Atlas.State, Atlas.Layers, Atlas.Keys), Atlas.controls.<name>.attach
