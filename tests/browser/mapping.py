@@ -39,6 +39,11 @@ def tour_step(moment_id: str) -> int:
 def open_atlas(page, base_url: str, path: str = "") -> None:
     """Open a page of the atlas (``?date=…`` for the map, or a path such as ``/tour/3``)."""
     page.goto(base_url + (path if path.startswith("/") else "/" + path))
+    wait_for_atlas(page)
+
+
+def wait_for_atlas(page) -> None:
+    """Wait until the page's map is made (its date shown), after opening or following a link."""
     page.wait_for_function("() => window.Atlas && Atlas.debug.atlases.length === 1")
 
 

@@ -40,6 +40,29 @@ def test_the_offline_basemap_draws_land_and_the_caspian(page, live_server, artif
     assert blue > red, "the middle of the Caspian should be water, not land"
 
 
+def test_the_basemap_reaches_beyond_the_view_so_a_drag_uncovers_land(page, live_server):
+    open_atlas(page, live_server.url, "?date=1910-01-01")
+    # Drawn a little beyond the view first (the map is on screen sooner), then, once painted,
+    # half a view beyond every side.
+    page.wait_for_function(
+        """() => {
+            const canvas = document.querySelector(".leaflet-atlas-basemap-pane canvas");
+            const view = Atlas.debug.atlases[0].map.getContainer();
+            return canvas.getBoundingClientRect().width >= 2 * view.clientWidth;
+        }""",
+        timeout=5_000,
+    )
+    north_of_view = page.evaluate(
+        """() => {
+            const map = Atlas.debug.atlases[0].map;
+            map.setView([41.7, 44.8], 7, {animate: false}); // Tbilisi, closer in
+            const point = map.containerPointToLatLng([map.getSize().x / 2, -0.4 * map.getSize().y]);
+            return [point.lat, point.lng];
+        }"""
+    )
+    assert page.evaluate(BASEMAP_COLOUR_AT, north_of_view) == LAND_COLOUR
+
+
 def test_every_layer_draws_something_at_its_key_moment(page, live_server):
     open_atlas(page, live_server.url, "?date=1943-01-01")
     for layer in ("cessions", "occupations", "consulates"):

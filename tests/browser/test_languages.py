@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from server.core.i18n import catalogue, text
-from tests.browser.mapping import date_shown, drawn, open_atlas, query_of, tour_step
+from tests.browser.mapping import (
+    date_shown,
+    drawn,
+    open_atlas,
+    query_of,
+    tour_step,
+    wait_for_atlas,
+)
 
 TURKMENCHAY = tour_step("treaty-turkmenchay-1828")
 
@@ -56,7 +63,8 @@ def test_persian_layout_keeps_every_control_on_screen_and_working(page, live_ser
 def test_switching_language_keeps_the_moment(page, live_server):
     open_atlas(page, live_server.url, "/?date=1907-08-31&layers=spheres_1907")
     page.get_by_role("link", name="Русский").click()
-    page.wait_for_function("() => document.documentElement.lang === 'ru'")
+    page.wait_for_url("**lang=ru")
+    wait_for_atlas(page)
     assert date_shown(page) == "31 августа 1907 г."
     assert "layers=spheres_1907" in query_of(page)
 

@@ -53,7 +53,7 @@
   // One canvas per pane, drawn by map/basemap.js: land and water under everything, the rivers
   // (and the neatline round the map's window) over the states and under the story.
   function drawBasemap(map, paneName, drawings) {
-    new Atlas.basemap.Basemap(drawings, { pane: paneName, padding: 0.5 }).addTo(map);
+    new Atlas.basemap.Basemap(drawings, { pane: paneName }).addTo(map);
   }
 
   // A pane for the basemap. Nothing there answers the pointer: clicks go to the layers.
