@@ -1,8 +1,8 @@
 /* Lines and areas arrive packed (server/mapview/packing.py): for each line of positions, the
  * first position in units of 1/packed degree, then the step to each next one. Unpacking gives
  * back the published coordinates exactly (a whole number over a power of ten is the nearest
- * double to the decimal, as JSON.parse would read it). A collection is unpacked in place, once:
- * the comparison's second atlas and every later reader see plain GeoJSON.
+ * double to the decimal, as JSON.parse would read it). A collection is unpacked in place, each
+ * geometry on its first reading: the comparison's second atlas and every reader see GeoJSON.
  */
 (function (Atlas) {
   "use strict";
@@ -31,7 +31,34 @@
     });
   }
 
-  // Unpack a FeatureCollection that says it is packed; leave any other as it is.
+  function settle(geometry, coordinates) {
+    Object.defineProperty(geometry, "coordinates", {
+      value: coordinates,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+    return coordinates;
+  }
+
+  // A geometry whose coordinates unpack the first time they are read, then stay plain.
+  function unpackOnRead(geometry, depth, scale) {
+    var packed = geometry.coordinates;
+    Object.defineProperty(geometry, "coordinates", {
+      get: function () {
+        return settle(geometry, unpack(packed, depth, scale));
+      },
+      set: function (coordinates) {
+        settle(geometry, coordinates);
+      },
+      enumerable: true,
+      configurable: true,
+    });
+  }
+
+  // Unpack a FeatureCollection that says it is packed; leave any other as it is. Each
+  // geometry unpacks when it is first read: most features do not hold on the opening date,
+  // and unpacking them all (an array for each of 56,000 positions) delayed the first map.
   function unpackCollection(collection) {
     if (!collection || !collection.packed) {
       return collection;
@@ -40,7 +67,7 @@
     collection.features.forEach(function (feature) {
       var geometry = feature.geometry;
       if (geometry && Object.prototype.hasOwnProperty.call(DEPTH, geometry.type)) {
-        geometry.coordinates = unpack(geometry.coordinates, DEPTH[geometry.type], scale);
+        unpackOnRead(geometry, DEPTH[geometry.type], scale);
       }
     });
     delete collection.packed;
