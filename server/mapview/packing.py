@@ -4,8 +4,9 @@ A polygon written as ``[[44.12345, 40.54321], [44.12401, 40.54388], …]`` repea
 every position; written as the first position in units of the layer's precision and then the
 step to each next one (``[4412345, 4054321, 56, 67, …]``) it is about a third smaller once
 compressed. Nothing is lost: the unit is the finest decimal the layer's data use, so each
-coordinate comes back exactly as published (``static/js/core/packing.js`` unpacks it, once,
-before anything reads the data). Points travel as they are.
+coordinate comes back exactly as published (``static/js/core/packing.js`` unpacks a geometry
+when it is first read; ``map/basemap.js`` projects the basemap's steps without unpacking them).
+Points travel as they are.
 
 A packed collection says so with ``"packed": <units per degree>``.
 """

@@ -6,7 +6,8 @@ import vm from "node:vm";
 
 const STATIC_JS = fileURLToPath(new URL("../../static/js/", import.meta.url));
 
-export function makeWindow({ pathname = "/", search = "", hash = "" } = {}) {
+// `globals` adds what a script needs of the page besides (Leaflet's L, say).
+export function makeWindow({ pathname = "/", search = "", hash = "", globals = {} } = {}) {
   const timers = new Map();
   let nextTimer = 1;
   const window = {
@@ -36,7 +37,7 @@ export function makeWindow({ pathname = "/", search = "", hash = "" } = {}) {
     performance: {},
   };
   window.window = window;
-  return window;
+  return Object.assign(window, globals);
 }
 
 // Load static/js files (paths under it, without ".js") in order, as the page does.

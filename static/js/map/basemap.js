@@ -22,20 +22,30 @@
     return TILE * (0.5 - Math.log(Math.tan(Math.PI / 4 + phi / 2)) / (2 * Math.PI));
   }
 
-  function ring(positions) {
-    var points = new Float64Array(positions.length * 2);
-    var box = [Infinity, Infinity, -Infinity, -Infinity];
-    for (var i = 0; i < positions.length; i++) {
-      var x = projectX(positions[i][0]);
-      var y = projectY(positions[i][1]);
-      points[2 * i] = x;
-      points[2 * i + 1] = y;
-      box[0] = Math.min(box[0], x);
-      box[1] = Math.min(box[1], y);
-      box[2] = Math.max(box[2], x);
-      box[3] = Math.max(box[3], y);
+  // A line as Web Mercator pixels at zoom 0, with its box, read straight from its packed steps
+  // (core/packing.js: the first position in 1/scale degrees, then the step to each next one):
+  // unpacking first would make an array for each of the basemap's 16,000 positions.
+  function ring(steps, scale) {
+    var points = new Float64Array(steps.length);
+    var lon = 0;
+    var lat = 0;
+    var left = Infinity;
+    var top = Infinity;
+    var right = -Infinity;
+    var bottom = -Infinity;
+    for (var i = 0; i < steps.length; i += 2) {
+      lon += steps[i];
+      lat += steps[i + 1];
+      var x = projectX(lon / scale);
+      var y = projectY(lat / scale);
+      points[i] = x;
+      points[i + 1] = y;
+      left = x < left ? x : left;
+      right = x > right ? x : right;
+      top = y < top ? y : top;
+      bottom = y > bottom ? y : bottom;
     }
-    return { points: points, box: box };
+    return { points: points, box: [left, top, right, bottom] };
   }
 
   // A geometry as a list of parts, each a list of rings (lines are parts of one open ring).
@@ -57,12 +67,18 @@
     }
   }
 
-  // One drawing: the shapes of a collection, projected, with the style they are drawn in.
+  // One drawing: the shapes of a packed collection (the basemap script's, always packed by
+  // server/mapview/data.py), projected, with the style they are drawn in.
   function prepare(collection, style) {
     var shapes = [];
+    var scale = collection && collection.packed;
     ((collection && collection.features) || []).forEach(function (feature) {
-      parts(feature.geometry).forEach(function (rings) {
-        shapes.push(rings.map(ring));
+      parts(feature.geometry).forEach(function (lines) {
+        shapes.push(
+          lines.map(function (steps) {
+            return ring(steps, scale);
+          }),
+        );
       });
     });
     return { shapes: shapes, style: style };
@@ -74,14 +90,9 @@
     var west = bounds[0][1];
     var north = bounds[1][0];
     var east = bounds[1][1];
-    var corners = [
-      [west, south],
-      [east, south],
-      [east, north],
-      [west, north],
-      [west, south],
-    ];
-    return { shapes: [[ring(corners)]], style: style };
+    // Round the corners as steps: south-west, then east, north, west and south again.
+    var steps = [west, south, east - west, 0, 0, north - south, west - east, 0, 0, south - north];
+    return { shapes: [[ring(steps, 1)]], style: style };
   }
 
   // The canvas covers the view and a margin round it, half the view on each side, so that a drag
@@ -175,8 +186,5 @@
     Basemap: Basemap,
     prepare: prepare,
     neatline: neatline,
-    project: function (lon, lat) {
-      return [projectX(lon), projectY(lat)];
-    },
   };
 })(window.Atlas);

@@ -134,12 +134,10 @@
   function Layers(map, data, basemap, options) {
     var self = this;
     this.map = map;
-    // The data arrive with their lines and areas packed (core/packing.js): unpacked once here.
+    // The data arrive with their lines and areas packed (core/packing.js): each geometry is
+    // unpacked when first read. The basemap stays packed: map/basemap.js reads the steps.
     data.layers.forEach(function (layer) {
       Atlas.packing.unpackCollection(layer.features);
-    });
-    Object.keys(basemap || {}).forEach(function (name) {
-      Atlas.packing.unpackCollection(basemap[name]);
     });
     this.data = data;
     this.options = options;
