@@ -24,7 +24,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import live
-from page import measure_browser, page_weight, percentile
+from page import DRAWN, measure_browser, page_weight, percentile
 from werkzeug.serving import make_server
 
 from server import create_app
@@ -118,7 +118,7 @@ def measure(geodata: Path, requests: int) -> dict[str, float]:
         "items at a date, in-process p99 ms": p99,
         "first view, raw KB": raw / 1024,
         "first view, gzip KB": compressed / 1024,
-        "navigation to map drawn, median ms": browser["navigation to map drawn, median ms"],
+        DRAWN: browser[DRAWN],
         "slider step, filter+DOM p95 ms": browser["slider step, filter+DOM p95 ms"],
         "slider step, to next painted frame p95 ms": browser[
             "slider step, to next painted frame p95 ms"
