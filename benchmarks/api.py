@@ -33,13 +33,6 @@ CESSIONS = live.ROOT / "geodata" / "cessions.geojson"
 AT_DATE = "/collections/cessions/items?datetime=1828-03-01"
 WHOLE = "/collections/cessions/items?limit=10000"
 HOME = "http://127.0.0.1/"
-NGINX_CONF = """daemon off; worker_processes auto; pid {d}/nginx.pid; error_log {d}/error.log;
-events {{ worker_connections 1024; }}
-http {{ access_log off; sendfile on; tcp_nopush on; default_type application/geo+json;
-  client_body_temp_path {d}/body; proxy_temp_path {d}/proxy; fastcgi_temp_path {d}/fcgi;
-  uwsgi_temp_path {d}/uwsgi; scgi_temp_path {d}/scgi;
-  server {{ listen 127.0.0.1:{port}; root {d}/www; }} }}
-"""
 
 
 def ensure_debian_tools() -> None:
@@ -110,19 +103,6 @@ def start_pygeoapi(bin_dir: Path, port: int, workers: int, files: dict, tmp: Pat
     )
 
 
-def start_nginx(port: int, tmp: Path, bodies: dict[str, bytes]):
-    (tmp / "www").mkdir()
-    for name, body in bodies.items():
-        (tmp / "www" / name).write_bytes(body)
-    (tmp / "nginx.conf").write_text(NGINX_CONF.format(d=tmp, port=port))
-    for path in [tmp, *tmp.rglob("*")]:
-        path.chmod(0o755 if path.is_dir() else 0o644)  # nginx workers run as nobody
-    return subprocess.Popen(
-        ["nginx", "-p", str(tmp), "-c", str(tmp / "nginx.conf"), "-e", str(tmp / "error.log")],
-        start_new_session=True,
-    )
-
-
 def get(port: int, path: str) -> bytes:
     with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30) as response:
         return response.read()
@@ -181,7 +161,8 @@ def main() -> None:
         live.wait_until_answered(url, processes[-1], timeout=120)
         if shutil.which("nginx"):
             bodies = {"a.json": ours[AT_DATE], "b.json": ours[WHOLE]}
-            processes.append(start_nginx(ports["nginx"], tmp, bodies))
+            serving = "default_type application/geo+json;"
+            processes.append(live.start_nginx(ports["nginx"], tmp, bodies, serving))
             live.wait_until_answered(f"http://127.0.0.1:{ports['nginx']}/b.json", processes[-1])
         else:
             del ports["nginx"]

@@ -1,4 +1,4 @@
-"""Live servers for the benchmarks: free loopback ports, `atlas serve` (granian or gunicorn), RSS.
+"""Live servers for the benchmarks: free ports, `atlas serve` (granian or gunicorn), nginx, RSS.
 
 Everything here talks to 127.0.0.1 only, and every wait and load loop is bounded in time.
 """
@@ -41,6 +41,33 @@ def start_atlas(
         command += ["--geodata", str(geodata)]
     return subprocess.Popen(
         command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
+
+
+NGINX_CONF = """daemon off; worker_processes auto; pid {d}/nginx.pid; error_log {d}/error.log;
+events {{ worker_connections 1024; }}
+http {{ access_log off; sendfile on; tcp_nopush on; {serving}
+  client_body_temp_path {d}/body; proxy_temp_path {d}/proxy; fastcgi_temp_path {d}/fcgi;
+  uwsgi_temp_path {d}/uwsgi; scgi_temp_path {d}/scgi;
+  server {{ listen 127.0.0.1:{port}; root {d}/www; }} }}
+"""
+
+
+def start_nginx(port: int, tmp: Path, files: dict[str, bytes], serving: str) -> subprocess.Popen:
+    """Start Debian's nginx serving ``files`` (path: bytes) from ``tmp``/www on ``port``.
+
+    ``serving`` holds the http block's own directives (types, compression): the reference is
+    set up to answer as the atlas does.
+    """
+    for name, body in files.items():
+        (tmp / "www" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp / "www" / name).write_bytes(body)
+    (tmp / "nginx.conf").write_text(NGINX_CONF.format(d=tmp, port=port, serving=serving))
+    for path in [tmp, *tmp.rglob("*")]:
+        path.chmod(0o755 if path.is_dir() else 0o644)  # nginx workers run as nobody
+    return subprocess.Popen(
+        ["nginx", "-p", str(tmp), "-c", str(tmp / "nginx.conf"), "-e", str(tmp / "error.log")],
+        start_new_session=True,
     )
 
 

@@ -1,7 +1,9 @@
 """Page benchmarks: bytes over the wire, navigation to map drawn, slider repaint per step.
 
 Run with ``make bench`` (or ``.venv/bin/python benchmarks/page.py``). It serves the real atlas on
-a free loopback port and drives headless Debian Chromium; it prints a table and writes nothing.
+a free loopback port and drives headless Debian Chromium; beside it, as the reference, the same
+page from ``atlas build-static`` on Debian's nginx (skipped without nginx). It prints a table and
+leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -9,10 +11,14 @@ from __future__ import annotations
 import gzip
 import logging
 import re
+import shutil
 import statistics
 import sys
+import tempfile
 import threading
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -20,11 +26,18 @@ from werkzeug.serving import make_server
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import live  # noqa: E402
+
 from server import create_app  # noqa: E402
+from server.mapview.static_site import build_static  # noqa: E402
 
 STEPS = 200
 RUNS = 9  # page loads timed, each in a fresh browser context (nothing cached), after the first
 DRAWN = f"navigation to map drawn, median of {RUNS} ms"
+REFERENCE_DRAWN = "  the same, static build on nginx (reference) ms"
+# nginx at its fastest: types by extension, and each file compressed beforehand (gzip_static),
+# as the atlas compresses each answer once.
+NGINX_SERVING = "include /etc/nginx/mime.types; gzip_static on;"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 REPAINT_STEPS = """async (steps) => {
@@ -74,7 +87,11 @@ def navigation_to_drawn(browser, base: str) -> float:
     return drawn
 
 
-def measure_browser(base: str) -> dict[str, float]:
+def measure_browser(base: str, reference: str | None = None) -> dict[str, float]:
+    """Time the page at ``base`` in Chromium, and the same page at ``reference`` if given.
+
+    The two are loaded in turn, so that the machine's noise falls on both alike.
+    """
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
@@ -82,7 +99,12 @@ def measure_browser(base: str) -> dict[str, float]:
         # The first load is reported apart: Chromium is only then starting its processes
         # (the server has already compressed every answer, for page_weight); the others are
         # what a reader meets, each in a context with nothing cached.
-        first, *drawn = [navigation_to_drawn(browser, base) for _ in range(1 + RUNS)]
+        first = navigation_to_drawn(browser, base)
+        drawn, nginx = [], []
+        for _ in range(RUNS):
+            drawn.append(navigation_to_drawn(browser, base))
+            if reference:
+                nginx.append(navigation_to_drawn(browser, reference))
         page = browser.new_page(viewport={"width": 1280, "height": 800})
         page.goto(base + "/?layers=" + ",".join(create_app().extensions["atlas_store"].layers))
         page.wait_for_function("() => performance.getEntriesByName('atlas-drawn').length")
@@ -91,6 +113,7 @@ def measure_browser(base: str) -> dict[str, float]:
     return {
         "navigation to map drawn, first load after start ms": first,
         DRAWN: statistics.median(drawn),
+        **({REFERENCE_DRAWN: statistics.median(nginx)} if nginx else {}),
         "slider step, filter+DOM p50 ms": percentile(steps["sync"], 0.5),
         "slider step, filter+DOM p95 ms": percentile(steps["sync"], 0.95),
         "slider step, to next painted frame p95 ms": percentile(steps["frame"], 0.95),
@@ -101,9 +124,41 @@ def main() -> None:
     server, base = serve()
     raw, compressed = page_weight(base)
     rows = {"first view, raw KB": raw / 1024, "first view, gzip KB": compressed / 1024}
-    rows.update(measure_browser(base))
+    with static_build_on_nginx(server.app) as reference:
+        rows.update(measure_browser(base, reference))
     server.shutdown()
     print_table("page benchmark", rows)
+    if REFERENCE_DRAWN not in rows:
+        print("(no nginx for the reference: sudo apt-get install -y nginx-light)")
+
+
+@contextmanager
+def static_build_on_nginx(app) -> Iterator[str | None]:
+    """Serve ``atlas build-static``'s output with Debian's nginx; yield its address, or None.
+
+    The reference: the same page, data and scripts from a server that only sends files.
+    """
+    if not shutil.which("nginx"):
+        yield None
+        return
+    tmp = Path(tempfile.mkdtemp(prefix="atlas-page-bench-"))
+    try:
+        built = tmp / "built"
+        build_static(app.extensions["atlas_store"], app.config, built)
+        files = {}
+        for path in (path for path in built.rglob("*") if path.is_file()):
+            name = path.relative_to(built).as_posix()
+            files[name] = path.read_bytes()
+            files[name + ".gz"] = gzip.compress(files[name], 6)
+        port = live.free_port()
+        nginx = live.start_nginx(port, tmp, files, NGINX_SERVING)
+        try:
+            live.wait_until_answered(f"http://127.0.0.1:{port}/index.html", nginx)
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            live.stop(nginx)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def print_table(title: str, rows: dict[str, float]) -> None:

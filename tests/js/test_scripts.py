@@ -44,6 +44,8 @@ def test_the_served_and_the_built_page_script_are_the_joined_sources(client, bui
     answer = client.get(ours[0])
     assert answer.data == page_script()
     assert "immutable" in answer.headers["Cache-Control"]
+    again = client.get(ours[0], headers={"If-None-Match": answer.headers["ETag"]})
+    assert again.status_code == 304
     assert client.get("/static/js/atlas-map.js").data == page_script()  # the first edition's URL
     assert (built / "static" / "js" / "atlas-map.js").read_bytes() == page_script()
     assert 'src="static/js/atlas-map.js"' in (built / "index.html").read_text()
