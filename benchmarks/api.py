@@ -35,17 +35,6 @@ WHOLE = "/collections/cessions/items?limit=10000"
 HOME = "http://127.0.0.1/"
 
 
-def ensure_debian_tools() -> None:
-    missing = [name for name in ("wrk", "nginx") if not shutil.which(name)]
-    if missing and os.geteuid() == 0:
-        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-        subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
-        install = ["apt-get", "install", "-y", "-qq", "wrk", "nginx-light"]
-        subprocess.run(install, check=True, env=env)
-    elif missing:
-        print(f"missing {', '.join(missing)}: sudo apt-get install -y wrk nginx-light")
-
-
 def ensure_pygeoapi() -> Path:
     """Create pygeoapi's own virtualenv (never the project's) on first use; return its bin/."""
     if not (VENV / "bin" / "pygeoapi").exists():
@@ -140,7 +129,7 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--rounds", type=int, default=3, help="runs per row; the best is kept")
     args = parser.parse_args()
-    ensure_debian_tools()
+    live.ensure_debian_tools({"wrk": "wrk", "nginx": "nginx-light"})
     bin_dir, workers = ensure_pygeoapi(), live.default_workers()
     tmp = Path(tempfile.mkdtemp(prefix="atlas-bench-"))
     names = ("atlas", "gunicorn", "pygeoapi", "nginx")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import http.client
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -42,6 +43,17 @@ def start_atlas(
     return subprocess.Popen(
         command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
     )
+
+
+def ensure_debian_tools(packages: dict[str, str]) -> None:
+    """Install the missing commands (command: Debian package) when run as root, else say how."""
+    missing = [package for command, package in packages.items() if not shutil.which(command)]
+    if missing and os.geteuid() == 0:
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+        subprocess.run(["apt-get", "install", "-y", "-qq", *missing], check=True, env=env)
+    elif missing:
+        print(f"missing: sudo apt-get install -y {' '.join(missing)}")
 
 
 NGINX_CONF = """daemon off; worker_processes auto; pid {d}/nginx.pid; error_log {d}/error.log;

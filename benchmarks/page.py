@@ -121,6 +121,7 @@ def measure_browser(base: str, reference: str | None = None) -> dict[str, float]
 
 
 def main() -> None:
+    live.ensure_debian_tools({"nginx": "nginx-light"})
     server, base = serve()
     raw, compressed = page_weight(base)
     rows = {"first view, raw KB": raw / 1024, "first view, gzip KB": compressed / 1024}
@@ -128,8 +129,6 @@ def main() -> None:
         rows.update(measure_browser(base, reference))
     server.shutdown()
     print_table("page benchmark", rows)
-    if REFERENCE_DRAWN not in rows:
-        print("(no nginx for the reference: sudo apt-get install -y nginx-light)")
 
 
 @contextmanager
