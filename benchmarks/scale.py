@@ -40,7 +40,9 @@ def day_text(day: date) -> str:
 
 def shifted_dates(props: dict, days: int) -> dict:
     """Move a feature's span back ``days`` days, written out in full (chains stay contiguous)."""
-    out = dict(props)
+    # Their EDTF forms (ranges, "~", open ends) are dropped: they are optional, and the plain
+    # dates, which must fall inside them, are what moves.
+    out = {key: value for key, value in props.items() if not key.endswith("_edtf")}
     if props.get("start_date"):
         out["start_date"] = day_text(parse_date(props["start_date"]).first_day() - timedelta(days))
     if props.get("end_date"):
