@@ -96,12 +96,15 @@ def _union(pieces):
     """Return the union of a state's pieces.
 
     They never overlap (the data tests say so), so a coverage union is enough and ten times
-    faster; pieces whose shared edges are not noded alike need the general union.
+    faster. Pieces whose shared edges are not noded alike need the general union, and so do
+    pieces that overlap after all (data edited since the tests ran): their coverage union is an
+    invalid shape, on which the geometry work that follows would fail.
     """
     try:
-        return shapely.coverage_union_all(pieces)
+        union = shapely.coverage_union_all(pieces)
     except shapely.errors.GEOSException:
         return shapely.union_all(pieces)
+    return union if union.is_valid else shapely.union_all(pieces)
 
 
 def _same_name(layer: Layer, before: list[int], after: list[int]) -> bool:

@@ -58,6 +58,18 @@ def test_a_state_gets_one_name_for_a_small_change_and_a_new_one_for_a_large():
     assert second["area"] == 200
 
 
+def test_pieces_of_a_state_that_overlap_after_all_are_still_named():
+    # The data tests forbid it, but data edited since they ran must not break the page data.
+    layer = layer_of(
+        piece("west", "empire", "Empire", box(10, 10, 20, 20), "1700"),
+        piece("east", "empire", "Empire", box(10.002, 10, 20.002, 20), "1700"),
+        piece("district", "empire", "Empire", box(20, 10, 21, 11), "1750", "1769"),
+    )
+    names = state_names(layer, "state", [(12, 12, 18, 18), WORLD])
+    assert [(n["first"], n["last"]) for n in names] == [("1700-01-01", None)]
+    assert round(names[0]["area"], 2) == 100.02
+
+
 def test_two_states_are_named_apart_and_a_speck_still_gets_its_best_anchor():
     layer = layer_of(
         piece("a", "a", "A", box(0, 0, 10, 10), "1800"),
