@@ -79,7 +79,7 @@ def _stretches(layer: Layer, positions: list[int], geometries):
     for first, last, members in _periods(layer, positions):
         shape = _union(geometries[members])
         if stretch and _same_name(layer, stretch[2], members):
-            common = stretch[3].intersection(shape)
+            common = _polygonal(stretch[3].intersection(shape))
             # What changed is what the two shapes do not share, on either side.
             changed = stretch[3].area + shape.area - 2 * common.area
             if changed <= FOLD * max(stretch[3].area, shape.area):
@@ -222,7 +222,19 @@ def _clipped(shape, window: BBox):
     west, south, east, north = shape.bounds
     if west >= window[0] and south >= window[1] and east <= window[2] and north <= window[3]:
         return shape
-    return shape.intersection(box(*window))
+    return _polygonal(shape.intersection(box(*window)))
+
+
+def _polygonal(shape):
+    """Return the areas of an overlay's result without the edges and corners it may add.
+
+    Two areas that touch along an edge intersect in that edge too: the result is then a
+    collection, which has no boundary to measure a name's room from (its distance is NaN).
+    """
+    if shape.geom_type in ("Polygon", "MultiPolygon"):
+        return shape
+    areas = [part for part in shapely.get_parts(shape) if part.area > 0]
+    return shapely.union_all(areas) if areas else shapely.Polygon()
 
 
 def _iso(ordinal: int) -> str | None:

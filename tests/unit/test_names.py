@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from shapely.geometry import Point, box, mapping, shape
 
 from server.core.catalog import LayerSpec
@@ -68,6 +70,19 @@ def test_pieces_of_a_state_that_overlap_after_all_are_still_named():
     names = state_names(layer, "state", [(12, 12, 18, 18), WORLD])
     assert [(n["first"], n["last"]) for n in names] == [("1700-01-01", None)]
     assert round(names[0]["area"], 2) == 100.02
+
+
+def test_a_stretch_whose_shapes_touch_along_an_edge_still_measures_its_room():
+    # 1700-49 the core and a strip; from 1750 the core and a sliver just past the strip: the
+    # part held throughout is the core and, as an overlay gives it, the edge at x = 20.
+    layer = layer_of(
+        piece("core", "empire", "Empire", box(10, 10, 19.99, 20), "1700"),
+        piece("strip", "empire", "Empire", box(19.99, 10, 20, 20), "1700", "1749"),
+        piece("east", "empire", "Empire", box(20, 10, 20.1, 20), "1750"),
+    )
+    (name,) = state_names(layer, "state", [(12, 12, 18, 18), WORLD])
+    assert name["at"][0] == [15.0, 15.0, 4.99]
+    assert all(math.isfinite(room) for *_, room in name["at"])
 
 
 def test_two_states_are_named_apart_and_a_speck_still_gets_its_best_anchor():
