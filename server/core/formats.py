@@ -26,8 +26,13 @@ QUOTE_LIMIT = 40  # characters of a user's value echoed back in a message
 
 
 def dumps(value: Any) -> bytes:
-    """Return compact UTF-8 JSON, the one encoding every API answer and download uses."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+    """Return compact UTF-8 JSON, the one encoding every API answer and download uses.
+
+    NaN and Infinity are refused, not written: they are not JSON, and a page or client would
+    fail on them far from the cause. The data cannot hold them (start-up refuses them), so one
+    here is a computation's bug.
+    """
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
 
 
 def quote(text: str, limit: int = QUOTE_LIMIT) -> str:
