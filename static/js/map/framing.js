@@ -146,9 +146,10 @@
     var room = L.point(free.right - free.left - margin, free.bottom - free.top - margin);
     var zoom = map.getBoundsZoom(bounds, false, size.subtract(room));
     zoom = Math.max(map.getMinZoom(), Math.min(zoom, MAX_FRAME_ZOOM, map.getMaxZoom()));
-    var view = this.viewOf(bounds, core, zoom, free);
+    var inset = Atlas.panels.insets(map); // read once: each reading costs a layout
+    var view = this.viewOf(bounds, core, zoom, free, inset);
     this.frameZoom = zoom;
-    this.limitTo(this.reach(zoom));
+    this.limitTo(this.reach(zoom, inset));
     map.setView(view, zoom, { animate: Boolean(animate) });
   };
 
@@ -170,7 +171,7 @@
   // the free area, the map's window filling the screen where it can, and slid towards the
   // panels only as far as the subject itself needs to be clear of them (never further than
   // the panels reach).
-  Framing.prototype.viewOf = function (bounds, core, zoom, free) {
+  Framing.prototype.viewOf = function (bounds, core, zoom, free, inset) {
     var map = this.map;
     var size = map.getSize();
     var self = this;
@@ -191,21 +192,21 @@
         [at[2][axis], at[3][axis]],
         [free[low], free[high]],
         size[axis],
-        self.edges(zoom, axis),
+        self.edges(zoom, axis, inset),
       );
     }
     var origin = L.point(along("x", "left", "right"), along("y", "top", "bottom"));
     return map.unproject(origin.add(size.divideBy(2)), zoom);
   };
 
-  // The window's two edges on one axis at a zoom, with how far each may slide under the panels.
-  Framing.prototype.edges = function (zoom, axis) {
+  // The window's two edges on one axis at a zoom, with how far each may slide under the panels
+  // (inset: what Atlas.panels.insets read).
+  Framing.prototype.edges = function (zoom, axis, inset) {
     if (!this.limits) {
       return null;
     }
     var low = this.map.project(this.limits.getNorthWest(), zoom)[axis];
     var high = this.map.project(this.limits.getSouthEast(), zoom)[axis];
-    var inset = Atlas.panels.insets(this.map);
     var slack = axis === "x" ? [inset.left, inset.right] : [inset.top, inset.bottom];
     return { low: low, high: high, slack: slack };
   };
@@ -215,15 +216,16 @@
   Framing.prototype.keepToWindow = function () {
     var map = this.map;
     var zoom = map.getZoom();
-    this.limitTo(this.reach(zoom));
+    var inset = Atlas.panels.insets(map);
+    this.limitTo(this.reach(zoom, inset));
     if (zoom === this.frameZoom) {
       return;
     }
     var size = map.getSize();
     var origin = map.project(map.getCenter(), zoom).subtract(size.divideBy(2));
     var inside = L.point(
-      Atlas.placing.fit(origin.x, size.x, this.edges(zoom, "x")),
-      Atlas.placing.fit(origin.y, size.y, this.edges(zoom, "y")),
+      Atlas.placing.fit(origin.x, size.x, this.edges(zoom, "x", inset)),
+      Atlas.placing.fit(origin.y, size.y, this.edges(zoom, "y", inset)),
     );
     if (inside.distanceTo(origin) > 0.01) {
       map.setView(map.unproject(inside.add(size.divideBy(2)), zoom), zoom, { animate: false });
@@ -241,17 +243,15 @@
 
   // How far the view may go at a zoom: the map's window, and at the framed zoom as far under
   // the panels as they reach (so a subject at the window's edge can be clear of them).
-  Framing.prototype.reach = function (zoom) {
-    if (zoom !== this.frameZoom) {
+  Framing.prototype.reach = function (zoom, inset) {
+    if (zoom !== this.frameZoom || !this.limits) {
       return this.limits;
     }
-    var map = this.map;
-    var inset = Atlas.panels.insets(map);
-    var northWest = map.project(this.limits.getNorthWest(), zoom);
-    var southEast = map.project(this.limits.getSouthEast(), zoom);
+    var x = this.edges(zoom, "x", inset);
+    var y = this.edges(zoom, "y", inset);
     return L.latLngBounds(
-      map.unproject(northWest.subtract([inset.left, inset.top]), zoom),
-      map.unproject(southEast.add([inset.right, inset.bottom]), zoom),
+      this.map.unproject([x.low - x.slack[0], y.low - y.slack[0]], zoom),
+      this.map.unproject([x.high + x.slack[1], y.high + y.slack[1]], zoom),
     );
   };
 
